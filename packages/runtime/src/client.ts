@@ -1,0 +1,115 @@
+import { randomUUID } from "node:crypto";
+import { defaultCredentialProvider } from "./credentials/defaultChain.js";
+import { fromStatic } from "./credentials/staticCredentials.js";
+import type { CredentialProvider, Credentials } from "./credentials/types.js";
+import type { ClientEventHook } from "./hooks/events.js";
+import { DEFAULT_RETRY, type RetryOptions } from "./retry/retryPolicy.js";
+import { nodeHttpTransport } from "./transport/nodeHttpTransport.js";
+import type { Transport } from "./transport/types.js";
+
+/** Options of an {@link AcsClient}. Only `region` is required. */
+export interface ClientConfig {
+  /** Region id, e.g. `cn-hangzhou`. */
+  readonly region: string;
+  /** A provider, or fixed credentials. Default: the chain env → CLI profile → credentials file → ECS RAM role. */
+  readonly credentials?: CredentialProvider | Credentials;
+  /** Overrides the endpoint: `host`, `host:port` or `http(s)://host:port`. */
+  readonly endpoint?: string;
+  /** `vpc` uses the product's VPC endpoint. Default `public`. */
+  readonly endpointType?: "public" | "vpc";
+  /** Default `https`. */
+  readonly protocol?: "https" | "http";
+  /** Attempts per call including the first (default 3); 1 disables retries. */
+  readonly maxAttempts?: number;
+  /** Backoff tuning; see {@link RetryOptions}. */
+  readonly retry?: Partial<Omit<RetryOptions, "maxAttempts">>;
+  /** Default 5 000 ms. */
+  readonly connectTimeoutMs?: number;
+  /** Longest silence while waiting for or reading a response. Default 10 000 ms. */
+  readonly readTimeoutMs?: number;
+  /** Responses larger than this fail with a `too-large` MalformedResponseError. Default 10 MiB. */
+  readonly maxResponseBytes?: number;
+  /** Replaces the HTTP transport (recording, replay, instrumentation). */
+  readonly transport?: Transport;
+  /** Receives redacted events for logging and metrics. */
+  readonly onEvent?: ClientEventHook;
+  /** Appended to the User-Agent header. */
+  readonly userAgentSuffix?: string;
+  /**
+   * Clock and nonce source for signing. For tests and fixture replay only: pinning them in production
+   * would make every request a replay of the last.
+   */
+  readonly signing?: { readonly now?: () => Date; readonly nonce?: () => string };
+}
+
+/** Settled configuration used by the runtime; every field has a value. */
+export interface ResolvedClientConfig {
+  readonly region: string;
+  readonly credentials: CredentialProvider;
+  readonly endpoint: string | undefined;
+  readonly endpointType: "public" | "vpc";
+  readonly protocol: "https" | "http";
+  readonly retry: RetryOptions;
+  readonly connectTimeoutMs: number;
+  readonly readTimeoutMs: number;
+  readonly maxResponseBytes: number;
+  readonly transport: Transport;
+  readonly onEvent: ClientEventHook | undefined;
+  readonly userAgent: string;
+  readonly now: () => Date;
+  readonly nonce: () => string;
+}
+
+const RUNTIME_VERSION = "0.1.0";
+
+function isProvider(value: CredentialProvider | Credentials): value is CredentialProvider {
+  return typeof (value as CredentialProvider).getCredentials === "function";
+}
+
+/**
+ * Holds region, credentials and options shared by every operation call. Create one per region and
+ * reuse it: it is cheap to keep and holds no connections of its own (the transport pools them).
+ */
+export class AcsClient {
+  readonly config: ResolvedClientConfig;
+
+  constructor(config: ClientConfig) {
+    const maxAttempts = config.maxAttempts ?? DEFAULT_RETRY.maxAttempts;
+    if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new RangeError("maxAttempts must be an integer ≥ 1");
+    this.config = {
+      region: config.region,
+      credentials: config.credentials
+        ? isProvider(config.credentials)
+          ? config.credentials
+          : fromStatic(config.credentials)
+        : defaultCredentialProvider(),
+      endpoint: config.endpoint,
+      endpointType: config.endpointType ?? "public",
+      protocol: config.protocol ?? "https",
+      retry: { ...DEFAULT_RETRY, ...config.retry, maxAttempts },
+      connectTimeoutMs: config.connectTimeoutMs ?? 5_000,
+      readTimeoutMs: config.readTimeoutMs ?? 10_000,
+      maxResponseBytes: config.maxResponseBytes ?? 10 * 1024 * 1024,
+      transport: config.transport ?? nodeHttpTransport,
+      onEvent: config.onEvent,
+      userAgent: `acs-modular/${RUNTIME_VERSION} node/${process.versions.node}${config.userAgentSuffix ? ` ${config.userAgentSuffix}` : ""}`,
+      now: config.signing?.now ?? (() => new Date()),
+      nonce: config.signing?.nonce ?? randomUUID,
+    };
+  }
+
+  /** A short description for logs; never includes credentials. */
+  toString(): string {
+    return `AcsClient(region=${this.config.region})`;
+  }
+}
+
+/** Per-call options, given as the last argument of every operation function. */
+export interface CallOptions {
+  /** Cancels the call, including any wait between retries. */
+  readonly signal?: AbortSignal;
+  /** Overrides the client's `maxAttempts` for this call. */
+  readonly maxAttempts?: number;
+  readonly connectTimeoutMs?: number;
+  readonly readTimeoutMs?: number;
+}

@@ -1,0 +1,53 @@
+import { CredentialsError } from "../errors/CredentialsError.js";
+import { buildCredentials, isNonEmptyString } from "./buildCredentials.js";
+import type { CredentialProvider, Credentials } from "./types.js";
+
+/**
+ * The part of the official `@alicloud/credentials` client this adapter needs. Fields are optional because
+ * the official model declares them so (bearer-token credentials have no key pair).
+ */
+export interface AlicloudCredentialsClientLike {
+  getCredential(): Promise<{
+    readonly accessKeyId?: string | undefined;
+    readonly accessKeySecret?: string | undefined;
+    readonly securityToken?: string | undefined;
+  }>;
+}
+
+const SOURCE = "alicloud credentials";
+
+/**
+ * Adapts a client of the official `@alicloud/credentials` package (duck-typed, so this runtime does not
+ * depend on it) to a {@link CredentialProvider}. Calls `getCredential()` every time: the official client
+ * caches and refreshes on its own.
+ *
+ * Failures become {@link CredentialsError}s whose message names only the error class; the original is
+ * kept as `cause`, since its text is not ours to vouch for.
+ */
+export function fromAlicloudCredentials(client: AlicloudCredentialsClientLike): CredentialProvider {
+  if (typeof (client as Partial<AlicloudCredentialsClientLike> | null)?.getCredential !== "function") {
+    throw new TypeError("fromAlicloudCredentials: expected an object with a getCredential() method");
+  }
+  return {
+    async getCredentials(): Promise<Credentials> {
+      let model: Awaited<ReturnType<AlicloudCredentialsClientLike["getCredential"]>>;
+      try {
+        model = await client.getCredential();
+      } catch (error) {
+        const name = error instanceof Error ? error.name : typeof error;
+        const line = `${SOURCE}: getCredential() failed (${name}; see cause)`;
+        throw new CredentialsError(line, [line], { cause: error });
+      }
+      const missing = (["accessKeyId", "accessKeySecret"] as const).filter((k) => !isNonEmptyString(model?.[k]));
+      if (missing.length > 0) {
+        const line = `${SOURCE}: getCredential() returned no ${missing.join(", ")} (bearer-token credentials are not supported)`;
+        throw new CredentialsError(line, [line]);
+      }
+      return buildCredentials({
+        accessKeyId: model.accessKeyId!,
+        accessKeySecret: model.accessKeySecret!,
+        securityToken: isNonEmptyString(model.securityToken) ? model.securityToken : undefined,
+      });
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import { AcsError } from "./AcsError.js";
+
+/** Why a response could not be decoded. */
+export type MalformedReason = "empty" | "html" | "not-json" | "truncated" | "too-large" | "not-an-object";
+
+/** The service (or something in between, like a proxy) answered with a body we cannot decode. */
+export class MalformedResponseError extends AcsError {
+  readonly code = "MalformedResponse";
+  readonly reason: MalformedReason;
+  readonly httpStatus: number;
+  readonly requestId: string | undefined;
+  override readonly retryable: boolean;
+
+  constructor(reason: MalformedReason, httpStatus: number, requestId: string | undefined, detail?: string) {
+    const rid = requestId ? `, RequestId: ${requestId}` : "";
+    super(`Malformed response (${reason}, HTTP ${httpStatus}${rid})${detail ? `: ${detail}` : ""}`);
+    this.reason = reason;
+    this.httpStatus = httpStatus;
+    this.requestId = requestId;
+    // A gateway's HTML error page on 5xx, or a cut connection, is worth another try.
+    this.retryable = httpStatus >= 500 || reason === "truncated";
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * What the runtime reports to a hook. Every field is on an allow-list: no header, query string, body,
+ * credential or signature is ever part of an event, so a hook can log events as they are.
+ */
+export type ClientEvent =
+  | { readonly type: "attempt-start"; readonly product: string; readonly action: string; readonly attempt: number; readonly host: string }
+  | {
+      readonly type: "attempt-end";
+      readonly product: string;
+      readonly action: string;
+      readonly attempt: number;
+      readonly host: string;
+      readonly durationMs: number;
+      readonly httpStatus?: number | undefined;
+      readonly requestId?: string | undefined;
+      readonly errorCode?: string | undefined;
+      /** Set when another attempt will follow, after this delay. */
+      readonly retryInMs?: number | undefined;
+    }
+  | {
+      readonly type: "request-end";
+      readonly product: string;
+      readonly action: string;
+      readonly attempts: number;
+      readonly durationMs: number;
+      readonly ok: boolean;
+      readonly requestId?: string | undefined;
+      readonly errorCode?: string | undefined;
+    };
+
+export type ClientEventHook = (event: ClientEvent) => void;

@@ -1,0 +1,56 @@
+// Public surface of @acs-modular/runtime. Named exports only, so every change to the surface shows in a diff.
+export { AcsClient } from "./client.js";
+export type { CallOptions, ClientConfig, ResolvedClientConfig } from "./client.js";
+export { invokeOperation } from "./invokeOperation.js";
+export type { EndpointRules, OperationDescriptor, ParameterDescriptor, SchemaDescriptor, Serialization } from "./operation.js";
+
+export { AcsError } from "./errors/AcsError.js";
+export { AbortError } from "./errors/AbortError.js";
+export { CredentialsError } from "./errors/CredentialsError.js";
+export { MalformedResponseError } from "./errors/MalformedResponseError.js";
+export type { MalformedReason } from "./errors/MalformedResponseError.js";
+export { NetworkError } from "./errors/NetworkError.js";
+export { ServiceError, isThrottlingCode } from "./errors/ServiceError.js";
+export type { CommonErrorCode, ServiceErrorDetails } from "./errors/ServiceError.js";
+export { TimeoutError } from "./errors/TimeoutError.js";
+export { ValidationError } from "./errors/ValidationError.js";
+
+export type { CredentialProvider, Credentials } from "./credentials/types.js";
+export {
+  DEFAULT_REFRESH_MARGIN_MS,
+  cachedProvider,
+  defaultCredentialProvider,
+  describeCredentials,
+  fromAlicloudCredentials,
+  fromCliProfile,
+  fromEcsRamRole,
+  fromEnv,
+  fromIniFile,
+  fromStatic,
+  maskAccessKeyId,
+} from "./credentials/index.js";
+export type {
+  AlicloudCredentialsClientLike,
+  CachedProviderOptions,
+  DefaultCredentialProviderOptions,
+  FromCliProfileOptions,
+  FromEcsRamRoleOptions,
+  FromEnvOptions,
+  FromIniFileOptions,
+  StaticCredentialsInput,
+} from "./credentials/index.js";
+
+export { resolveEndpoint } from "./endpoint/resolveEndpoint.js";
+export type { EndpointOptions, ResolvedEndpoint } from "./endpoint/resolveEndpoint.js";
+export { SIGNATURE_ALGORITHM, formatAcsDate, signRequestV3 } from "./sign/signRequestV3.js";
+export type { SignableRequest, SignatureInputs, SignedRequest } from "./sign/signRequestV3.js";
+export { percentEncode } from "./sign/percentEncode.js";
+export { serializeParameters } from "./serialize/serializeParameters.js";
+export type { SerializedParameters, WireParam } from "./serialize/serializeParameters.js";
+export { validateInput } from "./validate/validateInput.js";
+export { nodeHttpTransport } from "./transport/nodeHttpTransport.js";
+export type { HttpRequest, HttpResponse, Transport, TransportOptions } from "./transport/types.js";
+export { DEFAULT_RETRY, backoffDelay, parseRetryAfter, shouldRetry } from "./retry/retryPolicy.js";
+export type { RetryOptions } from "./retry/retryPolicy.js";
+export type { ClientEvent, ClientEventHook } from "./hooks/events.js";
+export { decodeResponse } from "./decodeResponse.js";

@@ -1,0 +1,104 @@
+import * as http from "node:http";
+import * as https from "node:https";
+import { AbortError } from "../errors/AbortError.js";
+import { MalformedResponseError } from "../errors/MalformedResponseError.js";
+import { NetworkError } from "../errors/NetworkError.js";
+import { TimeoutError } from "../errors/TimeoutError.js";
+import type { HttpRequest, HttpResponse, Transport, TransportOptions } from "./types.js";
+
+// node:http rather than fetch: it exposes separate connect and idle timeouts, a byte cap while reading,
+// and costs less CPU per call; keep-alive agents reuse connections across calls.
+const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 64 });
+
+function lowerHeaders(raw: http.IncomingHttpHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    if (v !== undefined) out[k] = Array.isArray(v) ? v.join(", ") : v;
+  }
+  return out;
+}
+
+/** The default transport: Node's http/https with keep-alive, timeouts, a size cap and abort support. */
+export const nodeHttpTransport: Transport = (request: HttpRequest, options: TransportOptions): Promise<HttpResponse> =>
+  new Promise<HttpResponse>((resolve, reject) => {
+    const { signal } = options;
+    if (signal?.aborted) {
+      reject(new AbortError(signal.reason));
+      return;
+    }
+    const isHttps = request.protocol === "https:";
+    const [hostname, port] = splitHost(request.host);
+    let settled = false;
+    let connectTimer: NodeJS.Timeout | undefined;
+    const finish = (err: Error | undefined, res?: HttpResponse): void => {
+      if (settled) return;
+      settled = true;
+      if (connectTimer) clearTimeout(connectTimer);
+      signal?.removeEventListener("abort", onAbort);
+      if (err) {
+        req.destroy();
+        reject(err);
+      } else resolve(res!);
+    };
+    const onAbort = (): void => finish(new AbortError(signal?.reason));
+
+    const req = (isHttps ? https : http).request({
+      method: request.method,
+      hostname,
+      port: port ?? (isHttps ? 443 : 80),
+      path: request.path,
+      headers: request.body === undefined ? request.headers : { ...request.headers, "content-length": String(Buffer.byteLength(request.body)) },
+      agent: isHttps ? httpsAgent : httpAgent,
+    });
+    signal?.addEventListener("abort", onAbort, { once: true });
+
+    req.on("socket", (socket) => {
+      // A reused keep-alive socket is already connected; only new ones get the connect timer.
+      const connecting = (socket as { connecting?: boolean }).connecting;
+      if (connecting) {
+        connectTimer = setTimeout(() => finish(new TimeoutError("connect", options.connectTimeoutMs)), options.connectTimeoutMs);
+        socket.once(isHttps ? "secureConnect" : "connect", () => clearTimeout(connectTimer));
+      }
+    });
+    // Idle timeout: no byte for readTimeoutMs between request sent and response complete.
+    req.setTimeout(options.readTimeoutMs, () => finish(new TimeoutError("read", options.readTimeoutMs)));
+    req.on("error", (err: NodeJS.ErrnoException) => {
+      finish(new NetworkError(`Request failed: ${err.code ?? err.message}`, err.code, { cause: err }));
+    });
+    req.on("response", (res) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      const declared = Number(res.headers["content-length"] ?? NaN);
+      const requestId = (res.headers["x-acs-request-id"] as string | undefined) ?? undefined;
+      if (declared > options.maxResponseBytes) {
+        finish(new MalformedResponseError("too-large", res.statusCode ?? 0, requestId, `content-length ${declared} exceeds ${options.maxResponseBytes}`));
+        return;
+      }
+      res.on("data", (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > options.maxResponseBytes) {
+          finish(new MalformedResponseError("too-large", res.statusCode ?? 0, requestId, `body exceeds ${options.maxResponseBytes} bytes`));
+          return;
+        }
+        chunks.push(chunk);
+      });
+      res.on("aborted", () => finish(new MalformedResponseError("truncated", res.statusCode ?? 0, requestId, "connection closed mid-body")));
+      res.on("error", () => finish(new MalformedResponseError("truncated", res.statusCode ?? 0, requestId, "connection closed mid-body")));
+      res.on("end", () => {
+        if (!res.complete) {
+          finish(new MalformedResponseError("truncated", res.statusCode ?? 0, requestId, "connection closed mid-body"));
+          return;
+        }
+        finish(undefined, { status: res.statusCode ?? 0, headers: lowerHeaders(res.headers), body: Buffer.concat(chunks).toString("utf8") });
+      });
+    });
+    req.end(request.body);
+  });
+
+function splitHost(host: string): [string, number | undefined] {
+  const m = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(host);
+  if (!m) return [host, undefined];
+  const name = m[1]!.replace(/^\[|\]$/g, "");
+  return [name, m[2] ? Number(m[2]) : undefined];
+}

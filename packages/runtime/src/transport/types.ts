@@ -1,0 +1,28 @@
+/** An HTTP request as the transport sends it. Header names are lower case. */
+export interface HttpRequest {
+  readonly method: string;
+  readonly protocol: "https:" | "http:";
+  readonly host: string;
+  /** Path and query string, already encoded. */
+  readonly path: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: string | undefined;
+}
+
+export interface HttpResponse {
+  readonly status: number;
+  /** Lower-case names. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+export interface TransportOptions {
+  readonly connectTimeoutMs: number;
+  readonly readTimeoutMs: number;
+  /** Bodies larger than this are refused with a `too-large` MalformedResponseError. */
+  readonly maxResponseBytes: number;
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** Sends one HTTP request. Swap it to record, replay or instrument traffic. */
+export type Transport = (request: HttpRequest, options: TransportOptions) => Promise<HttpResponse>;

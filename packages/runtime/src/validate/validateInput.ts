@@ -1,0 +1,97 @@
+import { ValidationError } from "../errors/ValidationError.js";
+import type { OperationDescriptor, SchemaDescriptor } from "../operation.js";
+
+const patternCache = new Map<string, RegExp>();
+
+function compiledPattern(pattern: string): RegExp {
+  let re = patternCache.get(pattern);
+  if (!re) {
+    re = new RegExp(pattern, "u");
+    patternCache.set(pattern, re);
+  }
+  return re;
+}
+
+/**
+ * Checks an operation's input against its descriptor and throws a {@link ValidationError} naming the
+ * first bad field. Runs before any I/O, so a rejected call sends nothing. Unknown top-level parameters
+ * are rejected too: silently dropping a misspelt parameter would send a different request than meant.
+ */
+export function validateInput(op: OperationDescriptor, input: unknown): void {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    throw new ValidationError(op.action, "input", "must be an object");
+  }
+  const record = input as Record<string, unknown>;
+  const known = new Set<string>();
+  for (const param of op.parameters) {
+    known.add(param.name);
+    const value = record[param.name];
+    if (value === undefined) {
+      if (param.required) throw new ValidationError(op.action, param.name, "is required");
+      continue;
+    }
+    checkValue(op.action, param.name, param.schema, value);
+  }
+  for (const key of Object.keys(record)) {
+    if (!known.has(key) && record[key] !== undefined) {
+      throw new ValidationError(op.action, key, "is not a parameter of this operation");
+    }
+  }
+}
+
+function checkValue(action: string, path: string, schema: SchemaDescriptor, value: unknown): void {
+  const fail = (reason: string): never => {
+    throw new ValidationError(action, path, reason);
+  };
+  if (value === null) fail("must not be null (omit the field instead)");
+  switch (schema.type) {
+    case "string": {
+      if (typeof value !== "string") fail(`must be a string, got ${typeof value}`);
+      const s = value as string;
+      const length = [...s].length;
+      if (schema.minLength !== undefined && length < schema.minLength) fail(`must be at least ${schema.minLength} characters`);
+      if (schema.maxLength !== undefined && length > schema.maxLength) fail(`must be at most ${schema.maxLength} characters`);
+      if (schema.pattern !== undefined && !compiledPattern(schema.pattern).test(s)) fail(`must match ${schema.pattern}`);
+      break;
+    }
+    case "integer":
+    case "number": {
+      if (typeof value !== "number" || !Number.isFinite(value)) fail("must be a finite number");
+      const n = value as number;
+      if (schema.type === "integer" && !Number.isSafeInteger(n)) fail("must be an integer");
+      if (schema.minimum !== undefined && n < schema.minimum) fail(`must be ≥ ${schema.minimum}`);
+      if (schema.maximum !== undefined && n > schema.maximum) fail(`must be ≤ ${schema.maximum}`);
+      break;
+    }
+    case "boolean":
+      if (typeof value !== "boolean") fail(`must be a boolean, got ${typeof value}`);
+      break;
+    case "array": {
+      if (!Array.isArray(value)) fail("must be an array");
+      const items = value as unknown[];
+      if (schema.minItems !== undefined && items.length < schema.minItems) fail(`must have at least ${schema.minItems} items`);
+      if (schema.maxItems !== undefined && items.length > schema.maxItems) fail(`must have at most ${schema.maxItems} items`);
+      if (schema.items) items.forEach((item, i) => checkValue(action, `${path}[${i}]`, schema.items!, item));
+      break;
+    }
+    case "object": {
+      if (typeof value !== "object" || Array.isArray(value)) fail("must be an object");
+      const obj = value as Record<string, unknown>;
+      for (const name of schema.required ?? []) {
+        if (obj[name] === undefined) throw new ValidationError(action, `${path}.${name}`, "is required");
+      }
+      if (schema.properties) {
+        for (const [key, v] of Object.entries(obj)) {
+          if (v === undefined) continue;
+          const sub = schema.properties[key];
+          if (!sub) throw new ValidationError(action, `${path}.${key}`, "is not a known field");
+          checkValue(action, `${path}.${key}`, sub, v);
+        }
+      }
+      break;
+    }
+  }
+  if (schema.enum !== undefined && !schema.enum.includes(value as string | number)) {
+    fail(`must be one of ${schema.enum.map((e) => JSON.stringify(e)).join(", ")}`);
+  }
+}
