@@ -66,6 +66,17 @@ function isProvider(value: CredentialProvider | Credentials): value is Credentia
   return typeof (value as CredentialProvider).getCredentials === "function";
 }
 
+/** Throws a RangeError unless `value` is undefined or an integer ≥ 1. Shared by client and per-call options. */
+export function checkMaxAttempts(value: number | undefined): void {
+  if (value !== undefined && (!Number.isInteger(value) || value < 1)) throw new RangeError("maxAttempts must be an integer ≥ 1");
+}
+
+function checkPositive(name: string, value: number | undefined): void {
+  if (value !== undefined && !(Number.isFinite(value) && value > 0)) throw new RangeError(`${name} must be a positive number`);
+}
+
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+
 /**
  * Holds region, credentials and options shared by every operation call. Create one per region and
  * reuse it: it is cheap to keep and holds no connections of its own (the transport pools them).
@@ -75,8 +86,11 @@ export class AcsClient {
 
   constructor(config: ClientConfig) {
     const maxAttempts = config.maxAttempts ?? DEFAULT_RETRY.maxAttempts;
-    if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new RangeError("maxAttempts must be an integer ≥ 1");
-    this.config = {
+    checkMaxAttempts(maxAttempts);
+    checkPositive("connectTimeoutMs", config.connectTimeoutMs);
+    checkPositive("readTimeoutMs", config.readTimeoutMs);
+    checkPositive("maxResponseBytes", config.maxResponseBytes);
+    const resolved: ResolvedClientConfig = {
       region: config.region,
       credentials: config.credentials
         ? isProvider(config.credentials)
@@ -96,11 +110,25 @@ export class AcsClient {
       now: config.signing?.now ?? (() => new Date()),
       nonce: config.signing?.nonce ?? randomUUID,
     };
+    // Not enumerable: a provider may hold keys in its own fields (an adapted @alicloud/credentials client
+    // does), and the config must print and serialize without them.
+    Object.defineProperty(resolved, "credentials", { enumerable: false });
+    this.config = resolved;
   }
 
   /** A short description for logs; never includes credentials. */
   toString(): string {
     return `AcsClient(region=${this.config.region})`;
+  }
+
+  /** What `JSON.stringify(client)` prints: the same log-safe description as {@link AcsClient.toString}. */
+  toJSON(): string {
+    return this.toString();
+  }
+
+  /** What `util.inspect(client)` and `console.log(client)` print: never the credentials. */
+  [INSPECT](): string {
+    return this.toString();
   }
 }
 
@@ -110,6 +138,13 @@ export interface CallOptions {
   readonly signal?: AbortSignal;
   /** Overrides the client's `maxAttempts` for this call. */
   readonly maxAttempts?: number;
+  /** Overrides the client's connect timeout for this call. */
   readonly connectTimeoutMs?: number;
+  /** Overrides the client's read timeout for this call. */
   readonly readTimeoutMs?: number;
+  /**
+   * Deadline for the whole call, every attempt and wait included; when it passes the call fails with a
+   * `TimeoutError` of phase `total`. Default: none (each attempt is bounded by the connect and read timeouts).
+   */
+  readonly timeoutMs?: number;
 }

@@ -12,10 +12,11 @@ function parseJsonObject(response: HttpResponse, requestId: string | undefined):
   } catch {
     // A JSON document cut short parses as neither; say "truncated" when it at least started like one.
     const reason = text.startsWith("{") || text.startsWith("[") ? "truncated" : "not-json";
-    throw new MalformedResponseError(reason, response.status, requestId);
+    // The body itself is never quoted: it is the server's, unbounded, and not ours to put in logs.
+    throw new MalformedResponseError(reason, response.status, requestId, `content-type ${response.headers["content-type"] ?? "none"}`);
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    throw new MalformedResponseError("not-an-object", response.status, requestId);
+    throw new MalformedResponseError("not-an-object", response.status, requestId, `expected a JSON object, got ${Array.isArray(parsed) ? "an array" : parsed === null ? "null" : typeof parsed}`);
   }
   return parsed as Record<string, unknown>;
 }
@@ -35,7 +36,7 @@ export function decodeResponse(response: HttpResponse, action: string): Record<s
   if (response.status >= 200 && response.status < 300) return body;
   const code = str(body.Code) ?? str(body.code);
   if (!code) {
-    throw new MalformedResponseError("not-an-object", response.status, requestId, "error response without a Code");
+    throw new MalformedResponseError("no-error-code", response.status, requestId, "error status without a Code in the body");
   }
   throw new ServiceError({
     action,

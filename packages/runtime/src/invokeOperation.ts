@@ -1,32 +1,20 @@
 import { randomUUID } from "node:crypto";
-import type { AcsClient, CallOptions } from "./client.js";
+import { checkMaxAttempts, type AcsClient, type CallOptions } from "./client.js";
 import { decodeResponse } from "./decodeResponse.js";
 import { AbortError } from "./errors/AbortError.js";
 import { AcsError } from "./errors/AcsError.js";
-import { ServiceError } from "./errors/ServiceError.js";
 import { resolveEndpoint } from "./endpoint/resolveEndpoint.js";
+import { emitEvent } from "./hooks/emitEvent.js";
 import type { OperationDescriptor } from "./operation.js";
-import { backoffDelay, parseRetryAfter, shouldRetry } from "./retry/retryPolicy.js";
+import { abortableSleep } from "./retry/abortableSleep.js";
+import { callDeadline } from "./retry/callDeadline.js";
+import { retryDelay, shouldRetry } from "./retry/retryPolicy.js";
+import { formEncode } from "./serialize/formEncode.js";
 import { serializeParameters } from "./serialize/serializeParameters.js";
 import { percentEncode, percentEncodePath } from "./sign/percentEncode.js";
 import { formatAcsDate, signRequestV3 } from "./sign/signRequestV3.js";
 import type { HttpResponse } from "./transport/types.js";
 import { validateInput } from "./validate/validateInput.js";
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new AbortError(signal.reason));
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(new AbortError(signal?.reason));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
-}
 
 /** The unencoded pathname (what the signer encodes) and the encoded path with query string (what is sent). */
 function buildPath(
@@ -41,6 +29,16 @@ function buildPath(
 }
 
 /**
+ * Fills the operation's idempotency token with a UUID when the caller gave none. Done once per logical
+ * call, before the first attempt, so every retry carries the same token and a write can never act twice.
+ */
+function withIdempotencyToken(op: OperationDescriptor, input: Record<string, unknown>): Record<string, unknown> {
+  const name = op.idempotencyToken;
+  if (name === undefined || input[name] !== undefined) return input;
+  return { ...input, [name]: randomUUID() };
+}
+
+/**
  * Runs one API call: validates the input (nothing is sent when it is wrong), serializes and signs the
  * request, sends it with retries, and decodes the answer. Generated operation functions call this with
  * their descriptor; it resolves to the decoded JSON body or rejects with an {@link AcsError}.
@@ -52,6 +50,7 @@ export async function invokeOperation(
   options: CallOptions = {},
 ): Promise<Record<string, unknown>> {
   const config = client.config;
+  checkMaxAttempts(options.maxAttempts);
   validateInput(op, input);
   const endpoint = resolveEndpoint(op.action, op.endpoints, {
     region: config.region,
@@ -60,15 +59,13 @@ export async function invokeOperation(
     protocol: config.protocol,
   });
 
-  let params = input as Record<string, unknown>;
-  // One token per logical call, kept across attempts, so a retried write can never act twice.
-  const tokenName = op.idempotencyToken;
-  if (tokenName !== undefined && params[tokenName] === undefined) params = { ...params, [tokenName]: randomUUID() };
-  const idempotent = op.access !== "write" || (tokenName !== undefined && params[tokenName] !== undefined);
+  const params = withIdempotencyToken(op, input as Record<string, unknown>);
+  // Reads can always be repeated; a write only when a token (the caller's or ours) makes repeats harmless.
+  const idempotent = op.access !== "write" || op.idempotencyToken !== undefined;
 
   const wire = serializeParameters(op, params);
   const { pathname, path } = buildPath(op, wire.path, wire.query);
-  const body = wire.body.length > 0 ? wire.body.map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`).join("&") : undefined;
+  const body = wire.body.length > 0 ? formEncode(wire.body) : undefined;
   const baseHeaders: Record<string, string> = {
     ...wire.headers,
     "x-acs-action": op.action,
@@ -79,49 +76,62 @@ export async function invokeOperation(
   if (body !== undefined) baseHeaders["content-type"] = "application/x-www-form-urlencoded";
 
   const maxAttempts = options.maxAttempts ?? config.retry.maxAttempts;
+  const deadline = callDeadline(options.signal, options.timeoutMs);
+  const signal = deadline.signal;
   const started = Date.now();
-  const emit = config.onEvent;
-  for (let attempt = 1; ; attempt++) {
-    if (options.signal?.aborted) throw new AbortError(options.signal.reason);
-    const attemptStarted = Date.now();
-    emit?.({ type: "attempt-start", product: op.product, action: op.action, attempt, host: endpoint.host });
-    let response: HttpResponse | undefined;
-    try {
-      const credentials = await config.credentials.getCredentials();
-      const signed = signRequestV3(
-        { method: op.method, host: endpoint.host, pathname, query: wire.query, headers: baseHeaders, body },
-        credentials,
-        { date: formatAcsDate(config.now()), nonce: config.nonce() },
-      );
-      response = await config.transport(
-        { method: op.method, protocol: endpoint.protocol, host: endpoint.host, path, headers: signed.headers, body },
-        {
-          connectTimeoutMs: options.connectTimeoutMs ?? config.connectTimeoutMs,
-          readTimeoutMs: options.readTimeoutMs ?? config.readTimeoutMs,
-          maxResponseBytes: config.maxResponseBytes,
-          signal: options.signal,
-        },
-      );
-      const result = decodeResponse(response, op.action);
-      const requestId = typeof result.RequestId === "string" ? result.RequestId : undefined;
-      emit?.({ type: "attempt-end", product: op.product, action: op.action, attempt, host: endpoint.host, durationMs: Date.now() - attemptStarted, httpStatus: response.status, requestId });
-      emit?.({ type: "request-end", product: op.product, action: op.action, attempts: attempt, durationMs: Date.now() - started, ok: true, requestId });
-      return result;
-    } catch (error) {
-      const code = error instanceof AcsError ? error.code : "UnknownError";
-      const requestId = (error as { requestId?: string }).requestId;
-      const retry = attempt < maxAttempts && shouldRetry(error, idempotent);
-      let delay: number | undefined;
-      if (retry) {
-        const retryAfter = error instanceof ServiceError ? parseRetryAfter(response?.headers["retry-after"]) : undefined;
-        delay = retryAfter !== undefined ? Math.min(retryAfter, config.retry.maxDelayMs) : backoffDelay(attempt, config.retry);
+  const hook = config.onEvent;
+  const names = { product: op.product, action: op.action };
+  emitEvent(hook, { type: "request-start", ...names, host: endpoint.host });
+  let attempt = 0;
+  try {
+    for (;;) {
+      attempt++;
+      if (signal?.aborted) throw deadline.explain(new AbortError(signal.reason));
+      const attemptStarted = Date.now();
+      emitEvent(hook, { type: "attempt-start", ...names, attempt, host: endpoint.host });
+      let response: HttpResponse | undefined;
+      try {
+        const credentials = await config.credentials.getCredentials();
+        const signed = signRequestV3(
+          { method: op.method, host: endpoint.host, pathname, query: wire.query, headers: baseHeaders, body },
+          credentials,
+          { date: formatAcsDate(config.now()), nonce: config.nonce() },
+        );
+        response = await config.transport(
+          { method: op.method, protocol: endpoint.protocol, host: endpoint.host, path, headers: signed.headers, body },
+          {
+            connectTimeoutMs: options.connectTimeoutMs ?? config.connectTimeoutMs,
+            readTimeoutMs: options.readTimeoutMs ?? config.readTimeoutMs,
+            maxResponseBytes: config.maxResponseBytes,
+            signal,
+            call: { product: op.product, apiVersion: op.version, action: op.action, input: params },
+          },
+        );
+        const result = decodeResponse(response, op.action);
+        const requestId = typeof result.RequestId === "string" ? result.RequestId : response.headers["x-acs-request-id"];
+        emitEvent(hook, { type: "attempt-end", ...names, attempt, host: endpoint.host, durationMs: Date.now() - attemptStarted, httpStatus: response.status, requestId });
+        emitEvent(hook, { type: "request-end", ...names, attempts: attempt, durationMs: Date.now() - started, ok: true, requestId });
+        return result;
+      } catch (caught) {
+        const error = deadline.explain(caught);
+        const code = error instanceof AcsError ? error.code : "UnknownError";
+        const requestId = error instanceof AcsError ? (error as { requestId?: string }).requestId : undefined;
+        const delay =
+          attempt < maxAttempts && shouldRetry(error, idempotent) ? retryDelay(attempt, response?.headers["retry-after"], config.retry) : undefined;
+        emitEvent(hook, { type: "attempt-end", ...names, attempt, host: endpoint.host, durationMs: Date.now() - attemptStarted, httpStatus: response?.status, requestId, errorCode: code, retryInMs: delay });
+        if (delay === undefined) throw error;
+        await abortableSleep(delay, signal).catch((e: unknown) => {
+          throw deadline.explain(e);
+        });
       }
-      emit?.({ type: "attempt-end", product: op.product, action: op.action, attempt, host: endpoint.host, durationMs: Date.now() - attemptStarted, httpStatus: response?.status, requestId, errorCode: code, retryInMs: delay });
-      if (delay === undefined) {
-        emit?.({ type: "request-end", product: op.product, action: op.action, attempts: attempt, durationMs: Date.now() - started, ok: false, requestId, errorCode: code });
-        throw error;
-      }
-      await sleep(delay, options.signal);
     }
+  } catch (error) {
+    // Reached once per failed call, whether the last attempt failed or the wait before the next was cancelled.
+    const code = error instanceof AcsError ? error.code : "UnknownError";
+    const requestId = error instanceof AcsError ? (error as { requestId?: string }).requestId : undefined;
+    emitEvent(hook, { type: "request-end", ...names, attempts: attempt, durationMs: Date.now() - started, ok: false, requestId, errorCode: code });
+    throw error;
+  } finally {
+    deadline.dispose();
   }
 }

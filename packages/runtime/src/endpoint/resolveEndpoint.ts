@@ -47,6 +47,8 @@ export function resolveEndpoint(action: string, rules: EndpointRules, options: E
     if (!rules.vpcPattern) throw new ValidationError(action, "endpointType", "vpc is not offered by this product");
     return { protocol, host: rules.vpcPattern.replace("{regionId}", options.region) };
   }
-  const host = rules.regions?.[options.region] ?? rules.pattern.replace("{regionId}", options.region);
+  // Own keys only: a region id such as `constructor` must not pick up Object.prototype members.
+  const exception = rules.regions && Object.hasOwn(rules.regions, options.region) ? rules.regions[options.region] : undefined;
+  const host = exception ?? rules.pattern.replace("{regionId}", options.region);
   return { protocol, host };
 }

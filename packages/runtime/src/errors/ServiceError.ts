@@ -86,6 +86,7 @@ export class ServiceError<C extends string = string> extends AcsError {
     this.recommend = details.recommend;
     this.accessDeniedDetail = details.accessDeniedDetail;
     this.body = details.body;
-    this.retryable = isThrottlingCode(details.code) || details.httpStatus >= 500;
+    // 429 is throttling whatever the code says; 5xx may be transient.
+    this.retryable = isThrottlingCode(details.code) || details.httpStatus === 429 || details.httpStatus >= 500;
   }
 }

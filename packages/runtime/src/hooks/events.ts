@@ -3,6 +3,7 @@
  * credential or signature is ever part of an event, so a hook can log events as they are.
  */
 export type ClientEvent =
+  | { readonly type: "request-start"; readonly product: string; readonly action: string; readonly host: string }
   | { readonly type: "attempt-start"; readonly product: string; readonly action: string; readonly attempt: number; readonly host: string }
   | {
       readonly type: "attempt-end";
@@ -28,4 +29,5 @@ export type ClientEvent =
       readonly errorCode?: string | undefined;
     };
 
+/** Receives {@link ClientEvent}s; see `ClientConfig.onEvent`. */
 export type ClientEventHook = (event: ClientEvent) => void;

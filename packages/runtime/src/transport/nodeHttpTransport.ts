@@ -53,16 +53,24 @@ export const nodeHttpTransport: Transport = (request: HttpRequest, options: Tran
     });
     signal?.addEventListener("abort", onAbort, { once: true });
 
+    // The read timer starts once the connection is up (TLS included), so each phase is timed by its own clock
+    // and a TimeoutError names the phase that stalled: "connect" means the request was never written.
+    const startReadTimer = (): void => {
+      // Idle timeout: no byte for readTimeoutMs between request sent and response complete.
+      req.setTimeout(options.readTimeoutMs, () => finish(new TimeoutError("read", options.readTimeoutMs)));
+    };
     req.on("socket", (socket) => {
       // A reused keep-alive socket is already connected; only new ones get the connect timer.
-      const connecting = (socket as { connecting?: boolean }).connecting;
-      if (connecting) {
-        connectTimer = setTimeout(() => finish(new TimeoutError("connect", options.connectTimeoutMs)), options.connectTimeoutMs);
-        socket.once(isHttps ? "secureConnect" : "connect", () => clearTimeout(connectTimer));
+      if (!(socket as { connecting?: boolean }).connecting) {
+        startReadTimer();
+        return;
       }
+      connectTimer = setTimeout(() => finish(new TimeoutError("connect", options.connectTimeoutMs)), options.connectTimeoutMs);
+      socket.once(isHttps ? "secureConnect" : "connect", () => {
+        clearTimeout(connectTimer);
+        startReadTimer();
+      });
     });
-    // Idle timeout: no byte for readTimeoutMs between request sent and response complete.
-    req.setTimeout(options.readTimeoutMs, () => finish(new TimeoutError("read", options.readTimeoutMs)));
     req.on("error", (err: NodeJS.ErrnoException) => {
       finish(new NetworkError(`Request failed: ${err.code ?? err.message}`, err.code, { cause: err }));
     });

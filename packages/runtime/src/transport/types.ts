@@ -22,6 +22,16 @@ export interface TransportOptions {
   /** Bodies larger than this are refused with a `too-large` MalformedResponseError. */
   readonly maxResponseBytes: number;
   readonly signal?: AbortSignal | undefined;
+  /** Which call this request belongs to, for transports that record or replay exchanges. */
+  readonly call?: TransportCallContext | undefined;
+}
+
+/** The operation call behind a request. `input` includes the idempotency token the runtime filled in. */
+export interface TransportCallContext {
+  readonly product: string;
+  readonly apiVersion: string;
+  readonly action: string;
+  readonly input: Readonly<Record<string, unknown>>;
 }
 
 /** Sends one HTTP request. Swap it to record, replay or instrument traffic. */

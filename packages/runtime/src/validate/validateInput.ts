@@ -1,15 +1,31 @@
 import { ValidationError } from "../errors/ValidationError.js";
 import type { OperationDescriptor, SchemaDescriptor } from "../operation.js";
 
-const patternCache = new Map<string, RegExp>();
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
-function compiledPattern(pattern: string): RegExp {
+const patternCache = new Map<string, RegExp | null>();
+
+/**
+ * The spec's pattern as a RegExp, or null when it cannot be compiled. Specs come from Alibaba's metadata and
+ * some patterns are written for other regex dialects (e.g. `[\w-.]`, invalid with the `u` flag): those are
+ * tried without `u`, and if still invalid the check is skipped, since the service validates again anyway and a
+ * SyntaxError from inside the SDK would fail every call to that operation.
+ */
+function compiledPattern(pattern: string): RegExp | null {
   let re = patternCache.get(pattern);
-  if (!re) {
-    re = new RegExp(pattern, "u");
+  if (re === undefined) {
+    re = tryRegExp(pattern, "u") ?? tryRegExp(pattern, "");
     patternCache.set(pattern, re);
   }
   return re;
+}
+
+function tryRegExp(pattern: string, flags: string): RegExp | null {
+  try {
+    return new RegExp(pattern, flags);
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -48,10 +64,12 @@ function checkValue(action: string, path: string, schema: SchemaDescriptor, valu
     case "string": {
       if (typeof value !== "string") fail(`must be a string, got ${typeof value}`);
       const s = value as string;
+      // A lone surrogate has no UTF-8 form: percent-encoding it would throw a URIError mid-request.
+      if (LONE_SURROGATE.test(s)) fail("must be well-formed Unicode (it contains a lone surrogate)");
       const length = [...s].length;
       if (schema.minLength !== undefined && length < schema.minLength) fail(`must be at least ${schema.minLength} characters`);
       if (schema.maxLength !== undefined && length > schema.maxLength) fail(`must be at most ${schema.maxLength} characters`);
-      if (schema.pattern !== undefined && !compiledPattern(schema.pattern).test(s)) fail(`must match ${schema.pattern}`);
+      if (schema.pattern !== undefined && compiledPattern(schema.pattern)?.test(s) === false) fail(`must match ${schema.pattern}`);
       break;
     }
     case "integer":

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { decodeResponse } from "./decodeResponse.js";
+import { MalformedResponseError } from "./errors/MalformedResponseError.js";
+import { ServiceError } from "./errors/ServiceError.js";
+import type { HttpResponse } from "./transport/types.js";
+
+const res = (status: number, body: string, headers: Record<string, string> = {}): HttpResponse => ({ status, headers, body });
+function thrown(response: HttpResponse): unknown {
+  try {
+    decodeResponse(response, "DoThing");
+  } catch (e) {
+    return e;
+  }
+  throw new Error("expected decodeResponse to throw");
+}
+
+describe("decodeResponse", () => {
+  it("returns the JSON object of a 2xx", () => {
+    expect(decodeResponse(res(200, ' {"RequestId":"r","Items":[1]} '), "A")).toEqual({ RequestId: "r", Items: [1] });
+    expect(decodeResponse(res(204, "{}"), "A")).toEqual({});
+  });
+
+  it("turns an error body into a ServiceError for the action, with lower-case field names too", () => {
+    const e = thrown(res(404, '{"requestId":"r-2","code":"NotFound","message":"gone"}'));
+    expect(e).toBeInstanceOf(ServiceError);
+    expect(e).toMatchObject({ action: "DoThing", code: "NotFound", serviceMessage: "gone", requestId: "r-2", httpStatus: 404, hostId: undefined });
+  });
+
+  it("takes the request id from x-acs-request-id when the body has none", () => {
+    expect(thrown(res(500, '{"Code":"InternalError"}', { "x-acs-request-id": "hdr" }))).toMatchObject({ requestId: "hdr", serviceMessage: "" });
+    expect(thrown(res(502, "<html/>", { "x-acs-request-id": "hdr" }))).toMatchObject({ reason: "html", requestId: "hdr" });
+  });
+
+  it("prefers the body's request id over the header's", () => {
+    expect(thrown(res(400, '{"Code":"X","RequestId":"body"}', { "x-acs-request-id": "hdr" }))).toMatchObject({ requestId: "body" });
+  });
+
+  it.each<[string, HttpResponse, string]>([
+    ["empty", res(200, ""), "empty"],
+    ["html", res(502, "<!DOCTYPE html>"), "html"],
+    ["not-json", res(200, "OK"), "not-json"],
+    ["truncated object", res(200, '{"a":'), "truncated"],
+    ["truncated array", res(200, "[1,"), "truncated"],
+    ["a number", res(200, "42"), "not-an-object"],
+    ["an array", res(200, "[]"), "not-an-object"],
+    ["an error body without Code", res(400, '{"Message":"x"}'), "no-error-code"],
+    ["an error whose Code is not a string", res(400, '{"Code":12}'), "no-error-code"],
+  ])("reports %s as MalformedResponseError", (_, response, reason) => {
+    const e = thrown(response);
+    expect(e).toBeInstanceOf(MalformedResponseError);
+    expect(e).toMatchObject({ reason, httpStatus: response.status });
+  });
+
+  it("never quotes the body in the message", () => {
+    const e = thrown(res(200, "this-is-the-body-text"));
+    expect((e as Error).message).not.toContain("this-is-the-body-text");
+  });
+});

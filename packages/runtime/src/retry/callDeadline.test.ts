@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { AbortError } from "../errors/AbortError.js";
+import { TimeoutError } from "../errors/TimeoutError.js";
+import { callDeadline } from "./callDeadline.js";
+
+const waitFor = (signal: AbortSignal): Promise<void> => new Promise((resolve) => signal.addEventListener("abort", () => resolve(), { once: true }));
+
+describe("callDeadline", () => {
+  it("passes the caller's signal through untouched without a deadline", () => {
+    const controller = new AbortController();
+    const d = callDeadline(controller.signal, undefined);
+    expect(d.signal).toBe(controller.signal);
+    const e = new AbortError();
+    expect(d.explain(e)).toBe(e);
+  });
+
+  it("fires at the deadline and explains the resulting abort as a total TimeoutError", async () => {
+    const d = callDeadline(undefined, 30);
+    await waitFor(d.signal!);
+    const explained = d.explain(new AbortError(d.signal!.reason));
+    expect(explained).toBeInstanceOf(TimeoutError);
+    expect(explained).toMatchObject({ phase: "total", timeoutMs: 30 });
+    d.dispose();
+  });
+
+  it("forwards the caller's abort and leaves it an AbortError", async () => {
+    const controller = new AbortController();
+    const d = callDeadline(controller.signal, 10_000);
+    controller.abort("mine");
+    await Promise.resolve();
+    expect(d.signal!.aborted).toBe(true);
+    expect(d.explain(new AbortError(d.signal!.reason))).toBeInstanceOf(AbortError);
+    d.dispose();
+  });
+
+  it("starts aborted when the caller's signal already is", () => {
+    const d = callDeadline(AbortSignal.abort(), 10_000);
+    expect(d.signal!.aborted).toBe(true);
+    d.dispose();
+  });
+
+  it("does not fire after dispose", async () => {
+    const d = callDeadline(undefined, 20);
+    d.dispose();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(d.signal!.aborted).toBe(false);
+  });
+
+  it.each([0, -1, Number.NaN])("rejects timeoutMs %j", (ms) => {
+    expect(() => callDeadline(undefined, ms)).toThrow(RangeError);
+  });
+});

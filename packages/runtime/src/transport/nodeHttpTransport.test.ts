@@ -1,0 +1,195 @@
+import { jsonReply, onHttpRequests, rawResponseHead, startFakeServer, startRawServer } from "@acs-modular/testing";
+import { afterEach, describe, expect, it } from "vitest";
+import { AbortError } from "../errors/AbortError.js";
+import { MalformedResponseError } from "../errors/MalformedResponseError.js";
+import { NetworkError } from "../errors/NetworkError.js";
+import { TimeoutError } from "../errors/TimeoutError.js";
+import { nodeHttpTransport } from "./nodeHttpTransport.js";
+import type { HttpRequest, TransportOptions } from "./types.js";
+
+const OPTIONS: TransportOptions = { connectTimeoutMs: 2_000, readTimeoutMs: 2_000, maxResponseBytes: 1024 };
+
+function get(host: string, protocol: "http:" | "https:" = "http:"): HttpRequest {
+  return { method: "GET", protocol, host, path: "/?Action=X", headers: { accept: "application/json" } };
+}
+
+async function failure(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => {
+      throw new Error("expected a rejection");
+    },
+    (e: unknown) => e,
+  );
+}
+
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(closers.splice(0).map((close) => close()));
+});
+
+async function fake(...args: Parameters<typeof startFakeServer>) {
+  const server = await startFakeServer(...args);
+  closers.push(() => server.close());
+  return server;
+}
+async function raw(...args: Parameters<typeof startRawServer>) {
+  const server = await startRawServer(...args);
+  closers.push(() => server.close());
+  return server;
+}
+
+describe("nodeHttpTransport", () => {
+  it("returns status, lower-case headers and body", async () => {
+    const server = await fake(() => jsonReply(200, { RequestId: "r-1" }, { "X-Acs-Request-Id": "r-1" }));
+    const res = await nodeHttpTransport(get(server.host), OPTIONS);
+    expect(res.status).toBe(200);
+    expect(res.headers["x-acs-request-id"]).toBe("r-1");
+    expect(JSON.parse(res.body)).toEqual({ RequestId: "r-1" });
+  });
+
+  it("fires the read timeout (phase read) when the server accepts and never answers", async () => {
+    const server = await fake(() => ({ hang: true }));
+    const started = Date.now();
+    const error = await failure(nodeHttpTransport(get(server.host), { ...OPTIONS, readTimeoutMs: 150 }));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ phase: "read", timeoutMs: 150, retryable: true });
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("fires the read timeout when the body stalls halfway (idle, not total, timer)", async () => {
+    const server = await raw((socket) =>
+      onHttpRequests(socket, () => socket.write(rawResponseHead(200, { "content-length": "100" }) + '{"RequestId":')),
+    );
+    const error = await failure(nodeHttpTransport(get(server.host), { ...OPTIONS, readTimeoutMs: 150 }));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ phase: "read" });
+  });
+
+  // A connect that never completes, reproduced locally: the TCP connection to 127.0.0.1 succeeds but the
+  // server never answers the TLS ClientHello, so the socket never reaches `secureConnect` and the request is
+  // never written. (A SYN that is never answered cannot be produced on loopback without root or a full
+  // accept backlog, whose behaviour depends on kernel settings.) The same timer guards the TCP phase.
+  it("fires the connect timeout (phase connect) when the connection is never established", async () => {
+    let received = 0;
+    const server = await raw((socket) => socket.on("data", (chunk: Buffer) => (received += chunk.length)));
+    const error = await failure(nodeHttpTransport(get(server.host, "https:"), { ...OPTIONS, connectTimeoutMs: 150, readTimeoutMs: 60 }));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ phase: "connect", timeoutMs: 150 });
+    expect(server.connections).toBe(1);
+    expect(received).toBeGreaterThan(0); // the ClientHello arrived, nothing after it could
+  });
+
+  it("rejects with AbortError when the signal fires mid-request, and closes the connection", async () => {
+    const server = await fake(() => ({ hang: true }));
+    const controller = new AbortController();
+    const pending = failure(nodeHttpTransport(get(server.host), { ...OPTIONS, signal: controller.signal }));
+    setTimeout(() => controller.abort(new Error("user cancelled")), 50);
+    const error = await pending;
+    expect(error).toBeInstanceOf(AbortError);
+    expect((error as AbortError).retryable).toBe(false);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("rejects at once, sending nothing, when the signal has already fired", async () => {
+    const server = await fake(() => jsonReply(200, {}));
+    const error = await failure(nodeHttpTransport(get(server.host), { ...OPTIONS, signal: AbortSignal.abort() }));
+    expect(error).toBeInstanceOf(AbortError);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("reports a body cut mid-way as truncated, keeping status and request id", async () => {
+    const server = await raw((socket) =>
+      onHttpRequests(socket, () => {
+        socket.write(rawResponseHead(200, { "content-length": "200", "x-acs-request-id": "rid-cut" }) + '{"RequestId":"rid-cut","Da');
+        setTimeout(() => socket.destroy(), 20);
+      }),
+    );
+    const error = await failure(nodeHttpTransport(get(server.host), OPTIONS));
+    expect(error).toBeInstanceOf(MalformedResponseError);
+    expect(error).toMatchObject({ reason: "truncated", httpStatus: 200, requestId: "rid-cut", retryable: true });
+  });
+
+  it("reports a chunked body cut mid-way as truncated", async () => {
+    const server = await raw((socket) =>
+      onHttpRequests(socket, () => {
+        socket.write(rawResponseHead(503, { "transfer-encoding": "chunked" }) + "5\r\n{\"Req\r\n");
+        setTimeout(() => socket.destroy(), 20);
+      }),
+    );
+    const error = await failure(nodeHttpTransport(get(server.host), OPTIONS));
+    expect(error).toMatchObject({ reason: "truncated", httpStatus: 503 });
+  });
+
+  it("refuses a body whose content-length exceeds maxResponseBytes without reading it", async () => {
+    // Only the head is written: the client must refuse on the declared length alone, not wait for 5 000 bytes.
+    const server = await raw((socket) =>
+      onHttpRequests(socket, () => socket.write(rawResponseHead(200, { "content-length": "5000", "x-acs-request-id": "rid-big" }))),
+    );
+    const error = await failure(nodeHttpTransport(get(server.host), OPTIONS));
+    expect(error).toBeInstanceOf(MalformedResponseError);
+    expect(error).toMatchObject({ reason: "too-large", httpStatus: 200, requestId: "rid-big", retryable: false });
+    expect((error as Error).message).toContain("content-length 5000");
+  });
+
+  it("stops reading a chunked body (no content-length) once it passes maxResponseBytes", async () => {
+    let written = 0;
+    const server = await raw((socket) =>
+      onHttpRequests(socket, () => {
+        socket.write(rawResponseHead(200, { "transfer-encoding": "chunked" }));
+        // Keeps streaming until the client hangs up: the cap, not the end of the body, must stop the read.
+        const timer = setInterval(() => {
+          if (socket.destroyed) return clearInterval(timer);
+          socket.write(`200\r\n${"y".repeat(512)}\r\n`);
+          written += 512;
+        }, 2);
+        socket.on("close", () => clearInterval(timer));
+      }),
+    );
+    const error = await failure(nodeHttpTransport(get(server.host), OPTIONS));
+    expect(error).toMatchObject({ reason: "too-large", httpStatus: 200 });
+    expect((error as Error).message).toContain("body exceeds 1024 bytes");
+    expect(written).toBeLessThan(1024 * 64);
+  });
+
+  it("reports a refused connection as a NetworkError that was never sent", async () => {
+    const server = await raw(() => undefined);
+    const host = server.host;
+    await server.close();
+    const error = await failure(nodeHttpTransport(get(host), OPTIONS));
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error).toMatchObject({ syscallCode: "ECONNREFUSED", neverSent: true });
+  });
+
+  it("reports a reset before any response as a NetworkError that may have been received", async () => {
+    const server = await fake(() => ({ destroy: true }));
+    const error = await failure(nodeHttpTransport(get(server.host), OPTIONS));
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error).toMatchObject({ neverSent: false });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("reuses one keep-alive connection for sequential requests", async () => {
+    const server = await raw((socket) =>
+      onHttpRequests(socket, (_head, _body, index) => {
+        const body = JSON.stringify({ RequestId: `r-${index}` });
+        socket.write(rawResponseHead(200, { "content-type": "application/json", "content-length": String(body.length), connection: "keep-alive" }) + body);
+      }),
+    );
+    const first = await nodeHttpTransport(get(server.host), OPTIONS);
+    const second = await nodeHttpTransport(get(server.host), OPTIONS);
+    const third = await nodeHttpTransport(get(server.host), OPTIONS);
+    expect([first.body, second.body, third.body].map((b) => JSON.parse(b).RequestId)).toEqual(["r-0", "r-1", "r-2"]);
+    expect(server.connections).toBe(1);
+  });
+
+  it("does not let the read timeout of a finished request fire on the idle pooled connection", async () => {
+    const server = await raw((socket) =>
+      onHttpRequests(socket, () => socket.write(rawResponseHead(200, { "content-length": "2" }) + "{}")),
+    );
+    await nodeHttpTransport(get(server.host), { ...OPTIONS, readTimeoutMs: 50 });
+    await new Promise((r) => setTimeout(r, 120));
+    const again = await nodeHttpTransport(get(server.host), { ...OPTIONS, readTimeoutMs: 50 });
+    expect(again.body).toBe("{}");
+  });
+});
