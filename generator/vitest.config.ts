@@ -1,5 +1,9 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  // Whole-product tests import packages they generate into a temporary folder, which has no node_modules:
+  // their runtime import resolves to the workspace runtime's source.
+  resolve: { alias: { "@acs-modular/runtime": fileURLToPath(new URL("../packages/runtime/src/index.ts", import.meta.url)) } },
   test: { include: ["src/**/*.test.ts", "test/**/*.test.ts"], testTimeout: 60_000 },
 });

@@ -5,6 +5,8 @@ import type { OperationModel, ProductModel } from "./model/types.js";
 import { emitPackage } from "./emit/emitPackage.js";
 import { compileTemplates } from "./emit/templates.js";
 import { loadSpecs } from "./spec/loadSpecs.js";
+import { UNRELEASED_VERSION, planChangesets, writeChangesets, type ChangesetOptions, type ChangesetResult } from "./changesets/writeChangesets.js";
+import { reconcileFixtures, type FixtureReport } from "./fixtures/reconcileFixtures.js";
 
 /** Version of a package that is generated for the first time (see README, "Versioning"). */
 export const INITIAL_VERSION = "0.1.0";
@@ -23,6 +25,8 @@ export interface GenerateOptions {
   readonly check?: boolean;
   /** Only emit operations whose action is in this set (scale tests). */
   readonly log?: (line: string) => void;
+  /** Write `.changeset/*.md` for what changed since the baseline (git HEAD by default); ignored with `check`. */
+  readonly changesets?: ChangesetOptions;
 }
 
 export interface GenerateResult {
@@ -34,6 +38,10 @@ export interface GenerateResult {
   readonly stale: string[];
   /** Generated package folders whose spec is gone (removed unless `check`). */
   readonly orphans: string[];
+  /** Present when `changesets` was asked for. */
+  readonly changesets?: ChangesetResult;
+  /** spec-example fixtures written or missing, and fixtures that no longer fit their spec. */
+  readonly fixtures: FixtureReport;
 }
 
 function listFiles(dir: string, prefix = ""): string[] {
@@ -48,12 +56,12 @@ function listFiles(dir: string, prefix = ""): string[] {
     });
 }
 
-function currentVersion(rootDir: string, packageDir: string): string {
+function currentVersion(rootDir: string, packageDir: string, initial = INITIAL_VERSION): string {
   try {
     const pkg = JSON.parse(readFileSync(join(rootDir, packageDir, "package.json"), "utf8")) as { version?: string };
-    return pkg.version ?? INITIAL_VERSION;
+    return pkg.version ?? initial;
   } catch {
-    return INITIAL_VERSION;
+    return initial;
   }
 }
 
@@ -92,11 +100,13 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     seen.set(m.names.packageName, m.specFile);
   }
 
+  const plan = options.changesets && !options.check ? planChangesets(rootDir, options.specsDir ?? join(rootDir, "specs"), options.changesets) : undefined;
   const templates = compileTemplates("package");
   const changed: string[] = [];
   const stale: string[] = [];
   for (const model of models) {
-    const files = await emitPackage(model, currentVersion(rootDir, model.names.packageDir), templates);
+    const initial = plan?.added.has(model.names.packageName) ? UNRELEASED_VERSION : INITIAL_VERSION;
+    const files = await emitPackage(model, currentVersion(rootDir, model.names.packageDir, initial), templates);
     for (const [path, content] of files) {
       const abs = join(rootDir, path);
       const existing = existsSync(abs) ? readFileSync(abs, "utf8") : undefined;
@@ -118,5 +128,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const wanted = new Set(models.map((m) => m.names.packageDir));
   const orphans = generatedPackageDirs(rootDir).filter((dir) => !wanted.has(dir));
   if (!options.check) for (const dir of orphans) rmSync(join(rootDir, dir), { recursive: true, force: true });
-  return { models, products, changed, stale, orphans };
+  // After the packages exist: creates missing spec-example fixtures (never rewrites one) and checks them all.
+  const fixtures = reconcileFixtures(rootDir, models, options.check ?? false);
+  return { models, products, changed, stale, orphans, fixtures, ...(plan ? { changesets: writeChangesets(rootDir, plan) } : {}) };
 }

@@ -54,7 +54,7 @@ describe("generate", () => {
     const pkg = join(root, "packages/nas/cancel-data-flow-sub-task");
     writeFileSync(join(pkg, "src/leftover.ts"), "export {};\n");
     writeFileSync(join(pkg, "CHANGELOG.md"), "# changelog\n");
-    mkdirSync(join(pkg, "fixtures"));
+    mkdirSync(join(pkg, "fixtures"), { recursive: true });
     writeFileSync(join(pkg, "fixtures/a.json"), "{}\n");
     const checked = await generate({ rootDir: root, check: true });
     expect(checked.orphans).toEqual(["packages/nas/stop-data-flow"]);

@@ -1,5 +1,6 @@
 import type { OperationModel } from "../model/types.js";
 import type { SpecSchema } from "../spec/types.js";
+import { singleOperation } from "../spec/validateSpec.js";
 
 type Descriptor = Record<string, unknown>;
 
@@ -29,8 +30,10 @@ export function toDescriptor(model: OperationModel): Descriptor {
   };
   if (model.idempotencyToken) d.idempotencyToken = model.idempotencyToken;
   d.endpoints = model.product.endpoints;
+  // `x-acs-in` (specs/README.md): a parameter typed like a query parameter but sent as a form field in the body.
+  const inBody = new Set(singleOperation(model.spec).op.parameters.filter((p) => p["x-acs-in"] !== undefined).map((p) => p.name));
   d.parameters = model.parameters.map((p) => {
-    const out: Descriptor = { name: p.name, in: p.in };
+    const out: Descriptor = { name: p.name, in: inBody.has(p.name) ? "body" : p.in };
     if (p.required) out.required = true;
     if (p.serialization) out.serialization = p.serialization;
     out.schema = schemaDescriptor(p.schema);

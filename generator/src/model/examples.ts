@@ -12,7 +12,10 @@ export function exampleValue(schema: SpecSchema, example: unknown): unknown {
       const min = schema.minLength ?? 0;
       const max = schema.maxLength ?? Infinity;
       const s = base.padEnd(min, "x").slice(0, max);
-      return s;
+      if (schema.pattern === undefined || new RegExp(schema.pattern, "u").test(s)) return s;
+      // A pattern the placeholder does not match (paths, ids): try a few short, common shapes before giving up.
+      const shaped = ["/", "a", "A", "0", "a-1", "/a/"].find((c) => c.length >= min && c.length <= max && new RegExp(schema.pattern!, "u").test(c));
+      return shaped ?? s;
     }
     case "integer":
     case "number":

@@ -31,6 +31,8 @@ export interface SpecParameter {
   schema: SpecSchema;
   example?: unknown;
   "x-acs-serialization"?: "flat" | "repeatList" | "json" | "simple";
+  /** Where a parameter declared `in: query` really travels: a form field in the request body (specs/README.md). */
+  "x-acs-in"?: "body" | "formData";
 }
 
 export interface SpecErrorCode {
