@@ -65,7 +65,7 @@ export function isCancelDataFlowSubTaskDocumentedError(error: unknown): error is
  * Cancels a data streaming task.
  *
  * @remarks
- * - Only Cloud Parallel File Storage (CPFS) for LINGJUN V2.6.0 and later support this operation. The version is shown on the file system details page in the console.
+ * - Requires CPFS for Lingjun 2.6.0 or later; the console's file system details page shows the version.
  * - A data streaming task can be cancelled only while it is in the CREATED or RUNNING state.
  * - Data streaming tasks run asynchronously: call DescribeDataFlowSubTasks to query the execution status.
  *
