@@ -81,14 +81,14 @@ export async function invokeOperation(
   const started = Date.now();
   const hook = config.onEvent;
   const names = { product: op.product, action: op.action };
-  emitEvent(hook, { type: "request-start", ...names, host: endpoint.host });
+  if (hook) emitEvent(hook, { type: "request-start", ...names, host: endpoint.host });
   let attempt = 0;
   try {
     for (;;) {
       attempt++;
       if (signal?.aborted) throw deadline.explain(new AbortError(signal.reason));
       const attemptStarted = Date.now();
-      emitEvent(hook, { type: "attempt-start", ...names, attempt, host: endpoint.host });
+      if (hook) emitEvent(hook, { type: "attempt-start", ...names, attempt, host: endpoint.host });
       let response: HttpResponse | undefined;
       try {
         const credentials = await config.credentials.getCredentials();
@@ -109,8 +109,8 @@ export async function invokeOperation(
         );
         const result = decodeResponse(response, op.action);
         const requestId = typeof result.RequestId === "string" ? result.RequestId : response.headers["x-acs-request-id"];
-        emitEvent(hook, { type: "attempt-end", ...names, attempt, host: endpoint.host, durationMs: Date.now() - attemptStarted, httpStatus: response.status, requestId });
-        emitEvent(hook, { type: "request-end", ...names, attempts: attempt, durationMs: Date.now() - started, ok: true, requestId });
+        if (hook) emitEvent(hook, { type: "attempt-end", ...names, attempt, host: endpoint.host, durationMs: Date.now() - attemptStarted, httpStatus: response.status, requestId });
+        if (hook) emitEvent(hook, { type: "request-end", ...names, attempts: attempt, durationMs: Date.now() - started, ok: true, requestId });
         return result;
       } catch (caught) {
         const error = deadline.explain(caught);
@@ -118,7 +118,7 @@ export async function invokeOperation(
         const requestId = error instanceof AcsError ? (error as { requestId?: string }).requestId : undefined;
         const delay =
           attempt < maxAttempts && shouldRetry(error, idempotent) ? retryDelay(attempt, response?.headers["retry-after"], config.retry) : undefined;
-        emitEvent(hook, { type: "attempt-end", ...names, attempt, host: endpoint.host, durationMs: Date.now() - attemptStarted, httpStatus: response?.status, requestId, errorCode: code, retryInMs: delay });
+        if (hook) emitEvent(hook, { type: "attempt-end", ...names, attempt, host: endpoint.host, durationMs: Date.now() - attemptStarted, httpStatus: response?.status, requestId, errorCode: code, retryInMs: delay });
         if (delay === undefined) throw error;
         await abortableSleep(delay, signal).catch((e: unknown) => {
           throw deadline.explain(e);
@@ -129,7 +129,7 @@ export async function invokeOperation(
     // Reached once per failed call, whether the last attempt failed or the wait before the next was cancelled.
     const code = error instanceof AcsError ? error.code : "UnknownError";
     const requestId = error instanceof AcsError ? (error as { requestId?: string }).requestId : undefined;
-    emitEvent(hook, { type: "request-end", ...names, attempts: attempt, durationMs: Date.now() - started, ok: false, requestId, errorCode: code });
+    if (hook) emitEvent(hook, { type: "request-end", ...names, attempts: attempt, durationMs: Date.now() - started, ok: false, requestId, errorCode: code });
     throw error;
   } finally {
     deadline.dispose();

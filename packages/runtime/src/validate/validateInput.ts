@@ -2,6 +2,13 @@ import { ValidationError } from "../errors/ValidationError.js";
 import type { OperationDescriptor, SchemaDescriptor } from "../operation.js";
 
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+// Without the u flag this matches either half of a pair too: any string that needs counting by code point.
+const SURROGATE_UNIT = /[\uD800-\uDFFF]/;
+
+/** Length in characters (code points), as the service counts; avoids building an array when all are BMP. */
+function codePointLength(s: string): number {
+  return SURROGATE_UNIT.test(s) ? [...s].length : s.length;
+}
 
 const patternCache = new Map<string, RegExp | null>();
 
@@ -66,9 +73,11 @@ function checkValue(action: string, path: string, schema: SchemaDescriptor, valu
       const s = value as string;
       // A lone surrogate has no UTF-8 form: percent-encoding it would throw a URIError mid-request.
       if (LONE_SURROGATE.test(s)) fail("must be well-formed Unicode (it contains a lone surrogate)");
-      const length = [...s].length;
-      if (schema.minLength !== undefined && length < schema.minLength) fail(`must be at least ${schema.minLength} characters`);
-      if (schema.maxLength !== undefined && length > schema.maxLength) fail(`must be at most ${schema.maxLength} characters`);
+      if (schema.minLength !== undefined || schema.maxLength !== undefined) {
+        const length = codePointLength(s);
+        if (schema.minLength !== undefined && length < schema.minLength) fail(`must be at least ${schema.minLength} characters`);
+        if (schema.maxLength !== undefined && length > schema.maxLength) fail(`must be at most ${schema.maxLength} characters`);
+      }
       if (schema.pattern !== undefined && compiledPattern(schema.pattern)?.test(s) === false) fail(`must match ${schema.pattern}`);
       break;
     }
