@@ -15,7 +15,7 @@ export function jsonResponseExample(demo: unknown, ctx: SchemaContext): unknown 
     const json = Array.isArray(list) ? list.find((d) => d.type === "json" && typeof d.example === "string" && d.example.trim() !== "") : undefined;
     return json === undefined ? undefined : (JSON.parse(json.example!) as unknown);
   } catch {
-    ctx.sink.report("responseDemo", "the JSON example does not parse; no response example");
+    ctx.sink.report("response example", "the JSON example does not parse; no response example");
     return undefined;
   }
 }

@@ -15,8 +15,13 @@ export interface SchemaContext {
 
 const TYPES = new Set(["string", "integer", "number", "boolean", "object", "array"]);
 const COUNTS = ["minLength", "maxLength", "minItems", "maxItems"] as const;
-/** Keys that carry no meaning for the generated code, so dropping them is not worth a report line. */
-const DOC_ONLY = new Set(["docRequired", "xml", "readOnly", "writeOnly", "externalDocs", "exclusive"]);
+/**
+ * Keys that carry no meaning for the generated code, so dropping them is not worth a report line: the
+ * documentation-page flags (`doc…`, such as docRequired, which only says whether the reference page marks a
+ * field required) and OpenAPI's presentation keywords.
+ */
+const DOC_ONLY = new Set(["xml", "readOnly", "writeOnly", "externalDocs", "exclusive"]);
+const isDocOnly = (key: string): boolean => DOC_ONLY.has(key) || /^doc[A-Z]/.test(key);
 const HANDLED = new Set([
   "type", "format", "title", "description", "required", "enum", "default", "example", "pattern",
   "minimum", "maximum", ...COUNTS, "items", "properties", "additionalProperties", "deprecated", "$ref",
@@ -103,7 +108,7 @@ export function convertSchema(src: ApiDocsSchema, at: string, ctx: SchemaContext
     out.additionalProperties = extra ?? true;
   }
   for (const key of Object.keys(resolved)) {
-    if (!HANDLED.has(key) && !DOC_ONLY.has(key)) ctx.sink.report(`${at}/${key}`, `schema keyword '${key}' is not mapped`);
+    if (!HANDLED.has(key) && !isDocOnly(key)) ctx.sink.report(`${at}/${key}`, `schema keyword '${key}' is not mapped`);
   }
   return out;
 }
