@@ -19,7 +19,7 @@ const load = (rel) => import(pathToFileURL(join(root, rel)).href);
 
 const { loadSpecs } = await load("generator/dist/spec/loadSpecs.js");
 const { buildOperationModel, buildProductModel } = await load("generator/dist/model/buildModel.js");
-const { fixtureFromExchange, formatFixture } = await load("packages/runtime/dist/esm/index.js");
+const { fixtureFromExchange, formatFixture } = await load("packages/runtime/dist/index.js");
 
 // The official client and the two helper modules it calls, loaded through its own require so that pinning
 // their clock and nonce patches the very instances it uses.

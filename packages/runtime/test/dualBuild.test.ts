@@ -1,51 +1,27 @@
-// `instanceof` across the CommonJS and ESM builds. An app can load both (an ESM app whose CJS dependency
-// also requires the runtime), and then an error thrown by one copy must match the other copy's classes.
-// The runtime is compiled here, into a temp dir, with the same compiler and module settings as `pnpm build`
-// (turbo builds only a package's dependencies before its tests, so dist/ may be missing or stale). Both
-// copies are then loaded by a plain Node process, so Node's own loaders are used, not the test runner's.
+// `instanceof` across copies of the runtime. One build serves `import` and `require` with one copy (its ESM
+// entry re-exports the CommonJS bundle), but an app can still hold two copies: two versions installed side by
+// side for operation packages released at different times. An error thrown by one copy must then match the
+// other copy's classes. Two copies are built here, into a temp dir, by the same script and options as
+// `pnpm build` (scripts/build.mjs: minified, class names kept; turbo builds only a package's dependencies before
+// its tests, so dist/ may be missing or stale), and loaded by a plain Node process, one through `require` and
+// one through `import`, so Node's own loaders are used, not the test runner's.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
-import ts from "typescript";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-const SRC = join(dirname(fileURLToPath(import.meta.url)), "..", "src");
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === "test-helpers" ? [] : sourceFiles(path);
-    return name.endsWith(".ts") && !name.endsWith(".test.ts") ? [path] : [];
-  });
-}
-
-/** Compiles src/ into `outDir` as `module` ("esm" or "cjs"), marking the folder's module type as dist/ does. */
-function compile(outDir: string, module: "esm" | "cjs"): void {
-  for (const file of sourceFiles(SRC)) {
-    const { outputText } = ts.transpileModule(readFileSync(file, "utf8"), {
-      fileName: file,
-      compilerOptions: {
-        target: ts.ScriptTarget.ES2022,
-        module: module === "esm" ? ts.ModuleKind.ESNext : ts.ModuleKind.CommonJS,
-        verbatimModuleSyntax: false,
-      },
-    });
-    const out = join(outDir, relative(SRC, file)).replace(/\.ts$/, ".js");
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, outputText);
-  }
-  writeFileSync(join(outDir, "package.json"), JSON.stringify({ type: module === "esm" ? "module" : "commonjs" }));
-}
+const PACKAGE = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 // Runs in a child Node process: loads both copies and reports, per error class, whether instances made by one
 // copy are `instanceof` the other copy's class, its root class and Error, and not a sibling class.
 const CHECK = `
 import { createRequire } from "node:module";
-const [cjsEntry, esmEntry] = process.argv.slice(2);
+const [cjsEntry, esmEntry, sameBuildEsmEntry] = process.argv.slice(2);
 const cjs = createRequire(import.meta.url)(cjsEntry);
 const esm = await import(esmEntry);
+const sameBuildEsm = await import(sameBuildEsmEntry);
 const make = {
   ServiceError: (m) => new m.ServiceError({ action: "A", code: "Throttling", message: "m", httpStatus: 400 }),
   ValidationError: (m) => new m.ValidationError("A", "Field", "is required"),
@@ -56,7 +32,11 @@ const make = {
   CredentialsError: (m) => new m.CredentialsError("none found"),
 };
 const names = Object.keys(make);
-const report = { distinctCopies: cjs.ServiceError !== esm.ServiceError && cjs.AcsError !== esm.AcsError, classes: {} };
+const report = {
+  distinctCopies: cjs.ServiceError !== esm.ServiceError && cjs.AcsError !== esm.AcsError,
+  oneCopyPerBuild: Object.keys(cjs).every((k) => sameBuildEsm[k] === cjs[k]) && Object.keys(cjs).length > 30,
+  classes: {},
+};
 for (const name of names) {
   const sibling = name === "ServiceError" ? "ValidationError" : "ServiceError";
   const row = {};
@@ -88,16 +68,20 @@ describe("instanceof across the CJS and ESM builds", () => {
   let dir: string;
   let report: {
     distinctCopies: boolean;
+    oneCopyPerBuild: boolean;
     classes: Record<string, Record<string, boolean>>;
     thrown: Record<string, boolean>;
   };
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), "acs-dual-build-"));
-    compile(join(dir, "cjs"), "cjs");
-    compile(join(dir, "esm"), "esm");
+    const [copyA, copyB] = [join(dir, "a"), join(dir, "b")];
+    for (const out of [copyA, copyB]) {
+      execFileSync(process.execPath, [join(PACKAGE, "scripts", "build.mjs"), "--out", out, "--no-types"], { cwd: PACKAGE, timeout: 30_000 });
+    }
     writeFileSync(join(dir, "check.mjs"), CHECK);
-    const out = execFileSync(process.execPath, [join(dir, "check.mjs"), join(dir, "cjs", "index.js"), new URL(`file://${join(dir, "esm", "index.js")}`).href], {
+    const entries = [join(copyA, "index.cjs"), pathToFileURL(join(copyB, "index.js")).href, pathToFileURL(join(copyA, "index.js")).href];
+    const out = execFileSync(process.execPath, [join(dir, "check.mjs"), ...entries], {
       encoding: "utf8",
       timeout: 30_000,
     });
@@ -105,6 +89,10 @@ describe("instanceof across the CJS and ESM builds", () => {
   }, 60_000);
   afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("serves `import` and `require` of one build from one copy: the ESM entry re-exports the CJS bundle", () => {
+    expect(report.oneCopyPerBuild).toBe(true);
   });
 
   it("loads two distinct copies of every class", () => {

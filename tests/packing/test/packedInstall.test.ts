@@ -49,11 +49,18 @@ const CHECK = `
 
 describe("packed tarballs", () => {
   it("ship only dist, package.json and README, and depend on nothing but the runtime", () => {
-    const listing = run("tar", ["-tzf", tarballs.find((t) => t.includes("cancel-data-flow-sub-task"))!], work).trim().split("\n");
-    expect(listing.every((f) => /^package\/(dist\/|package\.json$|README\.md$)/.test(f))).toBe(true);
-    expect(listing).toContain("package/dist/esm/index.js");
-    expect(listing).toContain("package/dist/cjs/index.js");
-    expect(listing).toContain("package/dist/cjs/index.d.ts");
+    expect(tarballs).toHaveLength(2);
+    for (const tarball of tarballs) {
+      const listing = run("tar", ["-tzf", tarball], work).trim().split("\n");
+      expect(listing.every((f) => /^package\/(dist\/|package\.json$|README\.md$)/.test(f))).toBe(true);
+      // One bundled file per module format and one declaration set (index.d.ts re-exports index.d.cts).
+      expect(listing.filter((f) => f.startsWith("package/dist/")).sort()).toEqual([
+        "package/dist/index.cjs",
+        "package/dist/index.d.cts",
+        "package/dist/index.d.ts",
+        "package/dist/index.js",
+      ]);
+    }
   });
 
   it("work from an ESM app", () => {
@@ -96,5 +103,20 @@ export const call = cancelDataFlowSubTask(new AcsClient({ region: "x" }), { File
     }
     expect(output).toMatch(/bad\.ts.*error TS2345|bad\.ts.*error TS2739/s);
     expect(output).toContain("DataFlowId");
+  });
+
+  it("typecheck in a strict TypeScript CommonJS app (NodeNext resolves the require types)", () => {
+    const dir = app("ts-cjs-app", { type: "commonjs" }, {
+      "tsconfig.json": JSON.stringify({ compilerOptions: TS_OPTIONS, files: ["ok.ts"] }),
+      "ok.ts": `import { AcsClient, cancelDataFlowSubTask, ValidationError } from "@acs-modular/nas-cancel-data-flow-sub-task";
+import { AcsError } from "@acs-modular/runtime";
+const client = new AcsClient({ region: "cn-hangzhou" });
+export const call = cancelDataFlowSubTask(client, { FileSystemId: "a", DataFlowId: "b", DataFlowTaskId: "c", DataFlowSubTaskId: "d" });
+export const isRuntimeError = (e: unknown): e is AcsError => e instanceof ValidationError && e instanceof AcsError;
+// @ts-expect-error DataFlowId is required
+export const bad = cancelDataFlowSubTask(client, { FileSystemId: "a" });
+`,
+    });
+    expect(() => run("node", [tsc, "-p", "tsconfig.json"], dir)).not.toThrow();
   });
 });
