@@ -6,8 +6,9 @@
 //   dist/index.d.ts  one line re-exporting index.d.cts, so `import` and `require` consumers share one set
 // One file per format instead of one per module: Node resolves, reads and compiles each module separately,
 // so a bundle installs smaller and imports faster. Bare imports (`@acs-modular/runtime`, `node:*`) stay
-// external. Whitespace and syntax are minified; identifiers stay readable in stack traces, and class names
-// are kept exactly, since the runtime's cross-copy `instanceof` compares them (src/errors/AcsError.ts).
+// external. The code is minified, local names included, but every function and class keeps its `name`
+// (keepNames): V8 prints that name in stack traces, so traces still read `at signRequestV3 (...)`, and the
+// runtime's cross-copy `instanceof` compares class names (src/errors/AcsError.ts).
 //
 // Usage, from the package folder: node <this file> [--out <dir>] [--tsconfig <file>] [--no-types]
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -26,6 +27,7 @@ export const BUNDLE_OPTIONS = Object.freeze({
   packages: "external",
   minifyWhitespace: true,
   minifySyntax: true,
+  minifyIdentifiers: true,
   keepNames: true,
   legalComments: "none",
   logLevel: "warning",
