@@ -1,5 +1,4 @@
-import * as http from "node:http";
-import * as https from "node:https";
+import type * as http from "node:http";
 import { AbortError } from "../errors/AbortError.js";
 import { MalformedResponseError } from "../errors/MalformedResponseError.js";
 import { NetworkError } from "../errors/NetworkError.js";
@@ -8,8 +7,21 @@ import type { HttpRequest, HttpResponse, Transport, TransportOptions } from "./t
 
 // node:http rather than fetch: it exposes separate connect and idle timeouts, a byte cap while reading,
 // and costs less CPU per call; keep-alive agents reuse connections across calls.
-const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 64 });
+interface HttpClient {
+  readonly request: typeof http.request;
+  readonly agent: http.Agent;
+}
+
+const clients: { "http:"?: HttpClient; "https:"?: HttpClient } = {};
+
+/**
+ * Loads node:http or node:https on the first request that needs it, not at import: the TLS stack is most of
+ * what importing the SDK would otherwise cost (cold start), and a process that never calls pays nothing.
+ */
+async function loadClient(protocol: "http:" | "https:"): Promise<HttpClient> {
+  const mod = protocol === "https:" ? await import("node:https") : await import("node:http");
+  return (clients[protocol] ??= { request: mod.request, agent: new mod.Agent({ keepAlive: true, maxSockets: 64 }) });
+}
 
 function lowerHeaders(raw: http.IncomingHttpHeaders): Record<string, string> {
   const out: Record<string, string> = {};
@@ -20,8 +32,13 @@ function lowerHeaders(raw: http.IncomingHttpHeaders): Record<string, string> {
 }
 
 /** The default transport: Node's http/https with keep-alive, timeouts, a size cap and abort support. */
-export const nodeHttpTransport: Transport = (request: HttpRequest, options: TransportOptions): Promise<HttpResponse> =>
-  new Promise<HttpResponse>((resolve, reject) => {
+export const nodeHttpTransport: Transport = (request: HttpRequest, options: TransportOptions): Promise<HttpResponse> => {
+  const client = clients[request.protocol];
+  return client ? send(client, request, options) : loadClient(request.protocol).then((c) => send(c, request, options));
+};
+
+function send(client: HttpClient, request: HttpRequest, options: TransportOptions): Promise<HttpResponse> {
+  return new Promise<HttpResponse>((resolve, reject) => {
     const { signal } = options;
     if (signal?.aborted) {
       reject(new AbortError(signal.reason));
@@ -43,13 +60,13 @@ export const nodeHttpTransport: Transport = (request: HttpRequest, options: Tran
     };
     const onAbort = (): void => finish(new AbortError(signal?.reason));
 
-    const req = (isHttps ? https : http).request({
+    const req = client.request({
       method: request.method,
       hostname,
       port: port ?? (isHttps ? 443 : 80),
       path: request.path,
       headers: request.body === undefined ? request.headers : { ...request.headers, "content-length": String(Buffer.byteLength(request.body)) },
-      agent: isHttps ? httpsAgent : httpAgent,
+      agent: client.agent,
     });
     signal?.addEventListener("abort", onAbort, { once: true });
 
@@ -103,6 +120,7 @@ export const nodeHttpTransport: Transport = (request: HttpRequest, options: Tran
     });
     req.end(request.body);
   });
+}
 
 function splitHost(host: string): [string, number | undefined] {
   const m = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(host);
