@@ -1,18 +1,14 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { buildOperationModel, buildProductModel } from "./model/buildModel.js";
 import type { OperationModel, ProductModel } from "./model/types.js";
-import { emitPackage } from "./emit/emitPackage.js";
-import { compileTemplates } from "./emit/templates.js";
 import { loadSpecs } from "./spec/loadSpecs.js";
 import { UNRELEASED_VERSION, planChangesets, writeChangesets, type ChangesetOptions, type ChangesetResult } from "./changesets/writeChangesets.js";
-import { reconcileFixtures, type FixtureReport } from "./fixtures/reconcileFixtures.js";
+import type { FixtureReport } from "./fixtures/reconcileFixtures.js";
+import { defaultWorkers, writeOperations } from "./write/operationPool.js";
 
 /** Version of a package that is generated for the first time (see README, "Versioning"). */
 export const INITIAL_VERSION = "0.1.0";
-
-/** Files in a generated package folder that the generator does not own and never touches. */
-const NOT_GENERATED = /^(CHANGELOG\.md|fixtures\/.*|node_modules(\/.*)?|dist(\/.*)?|\.turbo(\/.*)?|.*\.tsbuildinfo)$/;
 
 /** Folders under packages/ that are hand-written, not generated. */
 const HAND_WRITTEN = new Set(["runtime", "testing"]);
@@ -25,6 +21,8 @@ export interface GenerateOptions {
   readonly check?: boolean;
   /** Only emit operations whose action is in this set (scale tests). */
   readonly log?: (line: string) => void;
+  /** Worker threads to write packages on; default one per core for 200 operations or more, none below. */
+  readonly workers?: number;
   /** Write `.changeset/*.md` for what changed since the baseline (git HEAD by default); ignored with `check`. */
   readonly changesets?: ChangesetOptions;
 }
@@ -42,27 +40,6 @@ export interface GenerateResult {
   readonly changesets?: ChangesetResult;
   /** spec-example fixtures written or missing, and fixtures that no longer fit their spec. */
   readonly fixtures: FixtureReport;
-}
-
-function listFiles(dir: string, prefix = ""): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const rel = prefix ? `${prefix}/${name}` : name;
-      if (NOT_GENERATED.test(rel)) return [];
-      const abs = join(dir, name);
-      return statSync(abs).isDirectory() ? listFiles(abs, rel) : [rel];
-    });
-}
-
-function currentVersion(rootDir: string, packageDir: string, initial = INITIAL_VERSION): string {
-  try {
-    const pkg = JSON.parse(readFileSync(join(rootDir, packageDir, "package.json"), "utf8")) as { version?: string };
-    return pkg.version ?? initial;
-  } catch {
-    return initial;
-  }
 }
 
 /** Generated package folders on disk: `packages/<product>/<op>` that carry our package.json marker. */
@@ -101,34 +78,19 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   }
 
   const plan = options.changesets && !options.check ? planChangesets(rootDir, options.specsDir ?? join(rootDir, "specs"), options.changesets) : undefined;
-  const templates = compileTemplates("package");
-  const changed: string[] = [];
-  const stale: string[] = [];
-  for (const model of models) {
-    const initial = plan?.added.has(model.names.packageName) ? UNRELEASED_VERSION : INITIAL_VERSION;
-    const files = await emitPackage(model, currentVersion(rootDir, model.names.packageDir, initial), templates);
-    for (const [path, content] of files) {
-      const abs = join(rootDir, path);
-      const existing = existsSync(abs) ? readFileSync(abs, "utf8") : undefined;
-      if (existing === content) continue;
-      changed.push(path);
-      if (!options.check) {
-        mkdirSync(dirname(abs), { recursive: true });
-        writeFileSync(abs, content);
-      }
-    }
-    for (const rel of listFiles(join(rootDir, model.names.packageDir))) {
-      const path = `${model.names.packageDir}/${rel}`;
-      if (files.has(path)) continue;
-      stale.push(path);
-      if (!options.check) rmSync(join(rootDir, path));
-    }
-  }
+  const jobs = models.map((model) => ({ model, initialVersion: plan?.added.has(model.names.packageName) ? UNRELEASED_VERSION : INITIAL_VERSION }));
+  // Creates missing spec-example fixtures (never rewrites one) and checks them all, package by package.
+  const outcomes = await writeOperations(rootDir, jobs, options.check ?? false, options.workers ?? defaultWorkers(jobs.length));
+  const changed = outcomes.flatMap((o) => o.changed);
+  const stale = outcomes.flatMap((o) => o.stale);
+  const fixtures: FixtureReport = {
+    written: outcomes.flatMap((o) => o.fixtures.written),
+    missing: outcomes.flatMap((o) => o.fixtures.missing),
+    problems: outcomes.flatMap((o) => o.fixtures.problems),
+  };
 
   const wanted = new Set(models.map((m) => m.names.packageDir));
   const orphans = generatedPackageDirs(rootDir).filter((dir) => !wanted.has(dir));
   if (!options.check) for (const dir of orphans) rmSync(join(rootDir, dir), { recursive: true, force: true });
-  // After the packages exist: creates missing spec-example fixtures (never rewrites one) and checks them all.
-  const fixtures = reconcileFixtures(rootDir, models, options.check ?? false);
   return { models, products, changed, stale, orphans, fixtures, ...(plan ? { changesets: writeChangesets(rootDir, plan) } : {}) };
 }

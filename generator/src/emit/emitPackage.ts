@@ -8,11 +8,11 @@ import { operationViewModel } from "./viewModel.js";
 export type EmittedFiles = Map<string, string>;
 
 /** Renders one operation's package. `version` is the package's current version (changesets own it). */
-export async function emitPackage(model: OperationModel, version: string, templates: readonly CompiledTemplate[]): Promise<EmittedFiles> {
+export function emitPackage(model: OperationModel, version: string, templates: readonly CompiledTemplate[]): EmittedFiles {
   const view = operationViewModel(model, version);
   const dir = model.names.packageDir;
   const files: EmittedFiles = new Map();
   for (const t of templates) files.set(`${dir}/${t.outputPath}`, t.render(view));
-  files.set(`${dir}/src/types.gen.ts`, await emitTypes(model, generatedHeader(model.specFile)));
+  files.set(`${dir}/src/types.gen.ts`, emitTypes(model, generatedHeader(model.specFile)));
   return files;
 }
