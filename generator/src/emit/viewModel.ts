@@ -18,9 +18,11 @@ function docLines(text: string, indent = ""): string {
     .join("\n");
 }
 
-/** Pretty TS/JSON literal with a given indent on continuation lines. */
+/** Pretty TypeScript object literal (JSON with identifier keys unquoted), indented on continuation lines. */
 function literal(value: unknown, indent: string): string {
-  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
+  return JSON.stringify(value, null, 2)
+    .replace(/^(\s*)"([A-Za-z_$][\w$]*)":/gm, "$1$2:") // keys that are identifiers need no quotes
+    .replace(/\n/g, `\n${indent}`);
 }
 
 /**

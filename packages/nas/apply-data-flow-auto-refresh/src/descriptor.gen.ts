@@ -3,95 +3,95 @@ import type { OperationDescriptor } from "@acs-modular/runtime";
 
 /** What the runtime needs to validate, serialize and sign a ApplyDataFlowAutoRefresh request. */
 export const applyDataFlowAutoRefreshDescriptor: OperationDescriptor = {
-  "product": "NAS",
-  "version": "2017-06-26",
-  "action": "ApplyDataFlowAutoRefresh",
-  "style": "RPC",
-  "method": "POST",
-  "pathname": "/",
-  "access": "write",
-  "idempotencyToken": "ClientToken",
-  "endpoints": {
-    "pattern": "nas.{regionId}.aliyuncs.com",
-    "vpcPattern": "nas-vpc.{regionId}.aliyuncs.com",
-    "regions": {
+  product: "NAS",
+  version: "2017-06-26",
+  action: "ApplyDataFlowAutoRefresh",
+  style: "RPC",
+  method: "POST",
+  pathname: "/",
+  access: "write",
+  idempotencyToken: "ClientToken",
+  endpoints: {
+    pattern: "nas.{regionId}.aliyuncs.com",
+    vpcPattern: "nas-vpc.{regionId}.aliyuncs.com",
+    regions: {
       "cn-hangzhou-finance": "nas.aliyuncs.com"
     }
   },
-  "parameters": [
+  parameters: [
     {
-      "name": "FileSystemId",
-      "in": "query",
-      "required": true,
-      "schema": {
-        "type": "string"
+      name: "FileSystemId",
+      in: "query",
+      required: true,
+      schema: {
+        type: "string"
       }
     },
     {
-      "name": "DataFlowId",
-      "in": "query",
-      "required": true,
-      "schema": {
-        "type": "string"
+      name: "DataFlowId",
+      in: "query",
+      required: true,
+      schema: {
+        type: "string"
       }
     },
     {
-      "name": "AutoRefreshs",
-      "in": "query",
-      "required": true,
-      "serialization": "repeatList",
-      "schema": {
-        "type": "array",
-        "maxItems": 5,
-        "items": {
-          "type": "object",
-          "required": [
+      name: "AutoRefreshs",
+      in: "query",
+      required: true,
+      serialization: "repeatList",
+      schema: {
+        type: "array",
+        maxItems: 5,
+        items: {
+          type: "object",
+          required: [
             "RefreshPath"
           ],
-          "properties": {
-            "RefreshPath": {
-              "type": "string",
-              "minLength": 2,
-              "maxLength": 1024
+          properties: {
+            RefreshPath: {
+              type: "string",
+              minLength: 2,
+              maxLength: 1024
             }
           }
         }
       }
     },
     {
-      "name": "AutoRefreshPolicy",
-      "in": "query",
-      "schema": {
-        "type": "string",
-        "enum": [
+      name: "AutoRefreshPolicy",
+      in: "query",
+      schema: {
+        type: "string",
+        enum: [
           "None",
           "ImportChanged"
         ]
       }
     },
     {
-      "name": "AutoRefreshInterval",
-      "in": "query",
-      "schema": {
-        "type": "integer",
-        "minimum": 5,
-        "maximum": 525600
+      name: "AutoRefreshInterval",
+      in: "query",
+      schema: {
+        type: "integer",
+        minimum: 5,
+        maximum: 525600
       }
     },
     {
-      "name": "DryRun",
-      "in": "query",
-      "schema": {
-        "type": "boolean"
+      name: "DryRun",
+      in: "query",
+      schema: {
+        type: "boolean"
       }
     },
     {
-      "name": "ClientToken",
-      "in": "query",
-      "schema": {
-        "type": "string",
-        "maxLength": 64,
-        "pattern": "^[\\x00-\\x7F]*$"
+      name: "ClientToken",
+      in: "query",
+      schema: {
+        type: "string",
+        maxLength: 64,
+        pattern: "^[\\x00-\\x7F]*$"
       }
     }
   ]

@@ -16,17 +16,17 @@ import {
 import { applyDataFlowAutoRefresh, isApplyDataFlowAutoRefreshDocumentedError, isApplyDataFlowAutoRefreshError, type ApplyDataFlowAutoRefreshInput } from "../src/index.js";
 
 const FULL_INPUT: ApplyDataFlowAutoRefreshInput = {
-    "FileSystemId": "cpfs-099394bd928c****",
-    "DataFlowId": "dfid-194433a5be31****",
-    "AutoRefreshs": [
+    FileSystemId: "cpfs-099394bd928c****",
+    DataFlowId: "dfid-194433a5be31****",
+    AutoRefreshs: [
       {
-        "RefreshPath": "/prefix1/prefix2/"
+        RefreshPath: "/prefix1/prefix2/"
       }
     ],
-    "AutoRefreshPolicy": "None",
-    "AutoRefreshInterval": 10,
-    "DryRun": false,
-    "ClientToken": "123e4567-e89b-12d3-a456-42665544****"
+    AutoRefreshPolicy: "None",
+    AutoRefreshInterval: 10,
+    DryRun: false,
+    ClientToken: "123e4567-e89b-12d3-a456-42665544****"
   };
 const EXPECTED_QUERY: [string, string][] = [
     [
@@ -59,7 +59,7 @@ const EXPECTED_QUERY: [string, string][] = [
     ]
   ];
 const RESPONSE = {
-    "RequestId": "98696EF0-1607-4E9D-B01D-F20930B6****"
+    RequestId: "98696EF0-1607-4E9D-B01D-F20930B6****"
   };
 const DOCUMENTED_ERRORS: [code: string, httpStatus: number, message: string][] = [
   ["IllegalCharacters", 400, "The parameter contains illegal characters."],

@@ -13,17 +13,17 @@ import {
 
 declare const client: AcsClient;
 const input: ApplyDataFlowAutoRefreshInput = {
-    "FileSystemId": "cpfs-099394bd928c****",
-    "DataFlowId": "dfid-194433a5be31****",
-    "AutoRefreshs": [
+    FileSystemId: "cpfs-099394bd928c****",
+    DataFlowId: "dfid-194433a5be31****",
+    AutoRefreshs: [
       {
-        "RefreshPath": "/prefix1/prefix2/"
+        RefreshPath: "/prefix1/prefix2/"
       }
     ],
-    "AutoRefreshPolicy": "None",
-    "AutoRefreshInterval": 10,
-    "DryRun": false,
-    "ClientToken": "123e4567-e89b-12d3-a456-42665544****"
+    AutoRefreshPolicy: "None",
+    AutoRefreshInterval: 10,
+    DryRun: false,
+    ClientToken: "123e4567-e89b-12d3-a456-42665544****"
   };
 declare const caught: unknown;
 

@@ -16,12 +16,12 @@ import {
 import { cancelDataFlowSubTask, isCancelDataFlowSubTaskDocumentedError, isCancelDataFlowSubTaskError, type CancelDataFlowSubTaskInput } from "../src/index.js";
 
 const FULL_INPUT: CancelDataFlowSubTaskInput = {
-    "FileSystemId": "bmcpfs-370lx1ev9ss27o0****",
-    "DataFlowId": "df-194433a5be31****",
-    "DataFlowTaskId": "task-38aa8e890f45****",
-    "DryRun": false,
-    "ClientToken": "123e4567-e89b-12d3-a456-42665544****",
-    "DataFlowSubTaskId": "subTaskId-370kyfmyknxcyzw****"
+    FileSystemId: "bmcpfs-370lx1ev9ss27o0****",
+    DataFlowId: "df-194433a5be31****",
+    DataFlowTaskId: "task-38aa8e890f45****",
+    DryRun: false,
+    ClientToken: "123e4567-e89b-12d3-a456-42665544****",
+    DataFlowSubTaskId: "subTaskId-370kyfmyknxcyzw****"
   };
 const EXPECTED_QUERY: [string, string][] = [
     [
@@ -50,7 +50,7 @@ const EXPECTED_QUERY: [string, string][] = [
     ]
   ];
 const RESPONSE = {
-    "RequestId": "473469C7-AA6F-4DC5-B3DB-A3DC0DE3****"
+    RequestId: "473469C7-AA6F-4DC5-B3DB-A3DC0DE3****"
   };
 const DOCUMENTED_ERRORS: [code: string, httpStatus: number, message: string][] = [
   ["IllegalCharacters", 400, "The parameter contains illegal characters."],

@@ -13,12 +13,12 @@ import {
 
 declare const client: AcsClient;
 const input: CancelDataFlowSubTaskInput = {
-    "FileSystemId": "bmcpfs-370lx1ev9ss27o0****",
-    "DataFlowId": "df-194433a5be31****",
-    "DataFlowTaskId": "task-38aa8e890f45****",
-    "DryRun": false,
-    "ClientToken": "123e4567-e89b-12d3-a456-42665544****",
-    "DataFlowSubTaskId": "subTaskId-370kyfmyknxcyzw****"
+    FileSystemId: "bmcpfs-370lx1ev9ss27o0****",
+    DataFlowId: "df-194433a5be31****",
+    DataFlowTaskId: "task-38aa8e890f45****",
+    DryRun: false,
+    ClientToken: "123e4567-e89b-12d3-a456-42665544****",
+    DataFlowSubTaskId: "subTaskId-370kyfmyknxcyzw****"
   };
 declare const caught: unknown;
 

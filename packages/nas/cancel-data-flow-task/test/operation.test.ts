@@ -16,11 +16,11 @@ import {
 import { cancelDataFlowTask, isCancelDataFlowTaskDocumentedError, isCancelDataFlowTaskError, type CancelDataFlowTaskInput } from "../src/index.js";
 
 const FULL_INPUT: CancelDataFlowTaskInput = {
-    "FileSystemId": "cpfs-099394bd928c****",
-    "DataFlowId": "dfid-194433a5be31****",
-    "TaskId": "taskId-1345768****",
-    "DryRun": false,
-    "ClientToken": "123e4567-e89b-12d3-a456-42665544****"
+    FileSystemId: "cpfs-099394bd928c****",
+    DataFlowId: "dfid-194433a5be31****",
+    TaskId: "taskId-1345768****",
+    DryRun: false,
+    ClientToken: "123e4567-e89b-12d3-a456-42665544****"
   };
 const EXPECTED_QUERY: [string, string][] = [
     [
@@ -45,7 +45,7 @@ const EXPECTED_QUERY: [string, string][] = [
     ]
   ];
 const RESPONSE = {
-    "RequestId": "2D69A58F-345C-4FDE-88E4-BF518948****"
+    RequestId: "2D69A58F-345C-4FDE-88E4-BF518948****"
   };
 const DOCUMENTED_ERRORS: [code: string, httpStatus: number, message: string][] = [
   ["IllegalCharacters", 400, "The parameter contains illegal characters."],

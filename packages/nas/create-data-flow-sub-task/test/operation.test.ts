@@ -16,16 +16,16 @@ import {
 import { createDataFlowSubTask, isCreateDataFlowSubTaskDocumentedError, isCreateDataFlowSubTaskError, type CreateDataFlowSubTaskInput } from "../src/index.js";
 
 const FULL_INPUT: CreateDataFlowSubTaskInput = {
-    "FileSystemId": "bmcpfs-370lx1ev9ss27o0****",
-    "DataFlowId": "df-194433a5be31****",
-    "DataFlowTaskId": "task-38aa8e890f45****",
-    "DryRun": false,
-    "ClientToken": "123e4567-e89b-12d3-a456-42665544****",
-    "SrcFilePath": "/test/file.png",
-    "DstFilePath": "/mnt/file.png",
-    "Condition": {
-      "ModifyTime": 1,
-      "Size": 68
+    FileSystemId: "bmcpfs-370lx1ev9ss27o0****",
+    DataFlowId: "df-194433a5be31****",
+    DataFlowTaskId: "task-38aa8e890f45****",
+    DryRun: false,
+    ClientToken: "123e4567-e89b-12d3-a456-42665544****",
+    SrcFilePath: "/test/file.png",
+    DstFilePath: "/mnt/file.png",
+    Condition: {
+      ModifyTime: 1,
+      Size: 68
     }
   };
 const EXPECTED_QUERY: [string, string][] = [
@@ -67,8 +67,8 @@ const EXPECTED_QUERY: [string, string][] = [
     ]
   ];
 const RESPONSE = {
-    "RequestId": "A70BEE5D-76D3-49FB-B58F-1F398211****",
-    "DataFlowSubTaskId": "subTaskId-370kyfmyknxcyzw****"
+    RequestId: "A70BEE5D-76D3-49FB-B58F-1F398211****",
+    DataFlowSubTaskId: "subTaskId-370kyfmyknxcyzw****"
   };
 const DOCUMENTED_ERRORS: [code: string, httpStatus: number, message: string][] = [
 ];

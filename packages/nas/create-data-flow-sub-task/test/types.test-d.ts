@@ -13,16 +13,16 @@ import {
 
 declare const client: AcsClient;
 const input: CreateDataFlowSubTaskInput = {
-    "FileSystemId": "bmcpfs-370lx1ev9ss27o0****",
-    "DataFlowId": "df-194433a5be31****",
-    "DataFlowTaskId": "task-38aa8e890f45****",
-    "DryRun": false,
-    "ClientToken": "123e4567-e89b-12d3-a456-42665544****",
-    "SrcFilePath": "/test/file.png",
-    "DstFilePath": "/mnt/file.png",
-    "Condition": {
-      "ModifyTime": 1,
-      "Size": 68
+    FileSystemId: "bmcpfs-370lx1ev9ss27o0****",
+    DataFlowId: "df-194433a5be31****",
+    DataFlowTaskId: "task-38aa8e890f45****",
+    DryRun: false,
+    ClientToken: "123e4567-e89b-12d3-a456-42665544****",
+    SrcFilePath: "/test/file.png",
+    DstFilePath: "/mnt/file.png",
+    Condition: {
+      ModifyTime: 1,
+      Size: 68
     }
   };
 declare const caught: unknown;

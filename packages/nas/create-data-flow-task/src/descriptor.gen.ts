@@ -3,51 +3,51 @@ import type { OperationDescriptor } from "@acs-modular/runtime";
 
 /** What the runtime needs to validate, serialize and sign a CreateDataFlowTask request. */
 export const createDataFlowTaskDescriptor: OperationDescriptor = {
-  "product": "NAS",
-  "version": "2017-06-26",
-  "action": "CreateDataFlowTask",
-  "style": "RPC",
-  "method": "POST",
-  "pathname": "/",
-  "access": "write",
-  "idempotencyToken": "ClientToken",
-  "endpoints": {
-    "pattern": "nas.{regionId}.aliyuncs.com",
-    "vpcPattern": "nas-vpc.{regionId}.aliyuncs.com",
-    "regions": {
+  product: "NAS",
+  version: "2017-06-26",
+  action: "CreateDataFlowTask",
+  style: "RPC",
+  method: "POST",
+  pathname: "/",
+  access: "write",
+  idempotencyToken: "ClientToken",
+  endpoints: {
+    pattern: "nas.{regionId}.aliyuncs.com",
+    vpcPattern: "nas-vpc.{regionId}.aliyuncs.com",
+    regions: {
       "cn-hangzhou-finance": "nas.aliyuncs.com"
     }
   },
-  "parameters": [
+  parameters: [
     {
-      "name": "FileSystemId",
-      "in": "query",
-      "required": true,
-      "schema": {
-        "type": "string"
+      name: "FileSystemId",
+      in: "query",
+      required: true,
+      schema: {
+        type: "string"
       }
     },
     {
-      "name": "DataFlowId",
-      "in": "query",
-      "required": true,
-      "schema": {
-        "type": "string"
+      name: "DataFlowId",
+      in: "query",
+      required: true,
+      schema: {
+        type: "string"
       }
     },
     {
-      "name": "SrcTaskId",
-      "in": "query",
-      "schema": {
-        "type": "string"
+      name: "SrcTaskId",
+      in: "query",
+      schema: {
+        type: "string"
       }
     },
     {
-      "name": "TaskAction",
-      "in": "query",
-      "schema": {
-        "type": "string",
-        "enum": [
+      name: "TaskAction",
+      in: "query",
+      schema: {
+        type: "string",
+        enum: [
           "Import",
           "Export",
           "Evict",
@@ -58,11 +58,11 @@ export const createDataFlowTaskDescriptor: OperationDescriptor = {
       }
     },
     {
-      "name": "DataType",
-      "in": "query",
-      "schema": {
-        "type": "string",
-        "enum": [
+      name: "DataType",
+      in: "query",
+      schema: {
+        type: "string",
+        enum: [
           "Metadata",
           "Data",
           "MetaAndData",
@@ -71,42 +71,42 @@ export const createDataFlowTaskDescriptor: OperationDescriptor = {
       }
     },
     {
-      "name": "Directory",
-      "in": "query",
-      "schema": {
-        "type": "string",
-        "maxLength": 1023
+      name: "Directory",
+      in: "query",
+      schema: {
+        type: "string",
+        maxLength: 1023
       }
     },
     {
-      "name": "EntryList",
-      "in": "query",
-      "schema": {
-        "type": "string"
+      name: "EntryList",
+      in: "query",
+      schema: {
+        type: "string"
       }
     },
     {
-      "name": "DryRun",
-      "in": "query",
-      "schema": {
-        "type": "boolean"
+      name: "DryRun",
+      in: "query",
+      schema: {
+        type: "boolean"
       }
     },
     {
-      "name": "ClientToken",
-      "in": "query",
-      "schema": {
-        "type": "string",
-        "maxLength": 64,
-        "pattern": "^[\\x00-\\x7F]*$"
+      name: "ClientToken",
+      in: "query",
+      schema: {
+        type: "string",
+        maxLength: 64,
+        pattern: "^[\\x00-\\x7F]*$"
       }
     },
     {
-      "name": "ConflictPolicy",
-      "in": "query",
-      "schema": {
-        "type": "string",
-        "enum": [
+      name: "ConflictPolicy",
+      in: "query",
+      schema: {
+        type: "string",
+        enum: [
           "SKIP_THE_FILE",
           "KEEP_LATEST",
           "OVERWRITE_EXISTING"
@@ -114,31 +114,31 @@ export const createDataFlowTaskDescriptor: OperationDescriptor = {
       }
     },
     {
-      "name": "DstDirectory",
-      "in": "query",
-      "schema": {
-        "type": "string"
+      name: "DstDirectory",
+      in: "query",
+      schema: {
+        type: "string"
       }
     },
     {
-      "name": "CreateDirIfNotExist",
-      "in": "query",
-      "schema": {
-        "type": "boolean"
+      name: "CreateDirIfNotExist",
+      in: "query",
+      schema: {
+        type: "boolean"
       }
     },
     {
-      "name": "Includes",
-      "in": "query",
-      "schema": {
-        "type": "string"
+      name: "Includes",
+      in: "query",
+      schema: {
+        type: "string"
       }
     },
     {
-      "name": "TransferFileListPath",
-      "in": "query",
-      "schema": {
-        "type": "string"
+      name: "TransferFileListPath",
+      in: "query",
+      schema: {
+        type: "string"
       }
     }
   ]

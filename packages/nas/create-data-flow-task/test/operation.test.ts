@@ -16,20 +16,20 @@ import {
 import { createDataFlowTask, isCreateDataFlowTaskDocumentedError, isCreateDataFlowTaskError, type CreateDataFlowTaskInput } from "../src/index.js";
 
 const FULL_INPUT: CreateDataFlowTaskInput = {
-    "FileSystemId": "cpfs-099394bd928c****",
-    "DataFlowId": "dfid-194433a5be31****",
-    "SrcTaskId": "task-****",
-    "TaskAction": "Import",
-    "DataType": "Metadata",
-    "Directory": "/path_in_cpfs/",
-    "EntryList": "[\"/path_in_cpfs/file1\", \"/path_in_cpfs/file2\"]",
-    "DryRun": false,
-    "ClientToken": "123e4567-e89b-12d3-a456-42665544****",
-    "ConflictPolicy": "SKIP_THE_FILE",
-    "DstDirectory": "/path_in_cpfs/",
-    "CreateDirIfNotExist": false,
-    "Includes": "[\"/test/\",\"/test1/\"]",
-    "TransferFileListPath": "/test_oss_path/"
+    FileSystemId: "cpfs-099394bd928c****",
+    DataFlowId: "dfid-194433a5be31****",
+    SrcTaskId: "task-****",
+    TaskAction: "Import",
+    DataType: "Metadata",
+    Directory: "/path_in_cpfs/",
+    EntryList: "[\"/path_in_cpfs/file1\", \"/path_in_cpfs/file2\"]",
+    DryRun: false,
+    ClientToken: "123e4567-e89b-12d3-a456-42665544****",
+    ConflictPolicy: "SKIP_THE_FILE",
+    DstDirectory: "/path_in_cpfs/",
+    CreateDirIfNotExist: false,
+    Includes: "[\"/test/\",\"/test1/\"]",
+    TransferFileListPath: "/test_oss_path/"
   };
 const EXPECTED_QUERY: [string, string][] = [
     [
@@ -90,8 +90,8 @@ const EXPECTED_QUERY: [string, string][] = [
     ]
   ];
 const RESPONSE = {
-    "RequestId": "2D69A58F-345C-4FDE-88E4-BF518948****",
-    "TaskId": "taskId-1345768****"
+    RequestId: "2D69A58F-345C-4FDE-88E4-BF518948****",
+    TaskId: "taskId-1345768****"
   };
 const DOCUMENTED_ERRORS: [code: string, httpStatus: number, message: string][] = [
   ["IllegalCharacters", 400, "The parameter contains illegal characters."],

@@ -13,20 +13,20 @@ import {
 
 declare const client: AcsClient;
 const input: CreateDataFlowTaskInput = {
-    "FileSystemId": "cpfs-099394bd928c****",
-    "DataFlowId": "dfid-194433a5be31****",
-    "SrcTaskId": "task-****",
-    "TaskAction": "Import",
-    "DataType": "Metadata",
-    "Directory": "/path_in_cpfs/",
-    "EntryList": "[\"/path_in_cpfs/file1\", \"/path_in_cpfs/file2\"]",
-    "DryRun": false,
-    "ClientToken": "123e4567-e89b-12d3-a456-42665544****",
-    "ConflictPolicy": "SKIP_THE_FILE",
-    "DstDirectory": "/path_in_cpfs/",
-    "CreateDirIfNotExist": false,
-    "Includes": "[\"/test/\",\"/test1/\"]",
-    "TransferFileListPath": "/test_oss_path/"
+    FileSystemId: "cpfs-099394bd928c****",
+    DataFlowId: "dfid-194433a5be31****",
+    SrcTaskId: "task-****",
+    TaskAction: "Import",
+    DataType: "Metadata",
+    Directory: "/path_in_cpfs/",
+    EntryList: "[\"/path_in_cpfs/file1\", \"/path_in_cpfs/file2\"]",
+    DryRun: false,
+    ClientToken: "123e4567-e89b-12d3-a456-42665544****",
+    ConflictPolicy: "SKIP_THE_FILE",
+    DstDirectory: "/path_in_cpfs/",
+    CreateDirIfNotExist: false,
+    Includes: "[\"/test/\",\"/test1/\"]",
+    TransferFileListPath: "/test_oss_path/"
   };
 declare const caught: unknown;
 

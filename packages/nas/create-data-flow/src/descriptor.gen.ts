@@ -3,59 +3,59 @@ import type { OperationDescriptor } from "@acs-modular/runtime";
 
 /** What the runtime needs to validate, serialize and sign a CreateDataFlow request. */
 export const createDataFlowDescriptor: OperationDescriptor = {
-  "product": "NAS",
-  "version": "2017-06-26",
-  "action": "CreateDataFlow",
-  "style": "RPC",
-  "method": "POST",
-  "pathname": "/",
-  "access": "write",
-  "idempotencyToken": "ClientToken",
-  "endpoints": {
-    "pattern": "nas.{regionId}.aliyuncs.com",
-    "vpcPattern": "nas-vpc.{regionId}.aliyuncs.com",
-    "regions": {
+  product: "NAS",
+  version: "2017-06-26",
+  action: "CreateDataFlow",
+  style: "RPC",
+  method: "POST",
+  pathname: "/",
+  access: "write",
+  idempotencyToken: "ClientToken",
+  endpoints: {
+    pattern: "nas.{regionId}.aliyuncs.com",
+    vpcPattern: "nas-vpc.{regionId}.aliyuncs.com",
+    regions: {
       "cn-hangzhou-finance": "nas.aliyuncs.com"
     }
   },
-  "parameters": [
+  parameters: [
     {
-      "name": "FileSystemId",
-      "in": "query",
-      "required": true,
-      "schema": {
-        "type": "string"
+      name: "FileSystemId",
+      in: "query",
+      required: true,
+      schema: {
+        type: "string"
       }
     },
     {
-      "name": "FsetId",
-      "in": "query",
-      "schema": {
-        "type": "string"
+      name: "FsetId",
+      in: "query",
+      schema: {
+        type: "string"
       }
     },
     {
-      "name": "SourceStorage",
-      "in": "query",
-      "required": true,
-      "schema": {
-        "type": "string",
-        "maxLength": 128
+      name: "SourceStorage",
+      in: "query",
+      required: true,
+      schema: {
+        type: "string",
+        maxLength: 128
       }
     },
     {
-      "name": "SourceSecurityType",
-      "in": "query",
-      "schema": {
-        "type": "string"
+      name: "SourceSecurityType",
+      in: "query",
+      schema: {
+        type: "string"
       }
     },
     {
-      "name": "Throughput",
-      "in": "query",
-      "schema": {
-        "type": "integer",
-        "enum": [
+      name: "Throughput",
+      in: "query",
+      schema: {
+        type: "integer",
+        enum: [
           600,
           1200,
           1500,
@@ -64,83 +64,83 @@ export const createDataFlowDescriptor: OperationDescriptor = {
       }
     },
     {
-      "name": "Description",
-      "in": "query",
-      "schema": {
-        "type": "string"
+      name: "Description",
+      in: "query",
+      schema: {
+        type: "string"
       }
     },
     {
-      "name": "AutoRefreshs",
-      "in": "query",
-      "serialization": "repeatList",
-      "schema": {
-        "type": "array",
-        "maxItems": 10,
-        "items": {
-          "type": "object",
-          "properties": {
-            "RefreshPath": {
-              "type": "string",
-              "minLength": 2,
-              "maxLength": 1024
+      name: "AutoRefreshs",
+      in: "query",
+      serialization: "repeatList",
+      schema: {
+        type: "array",
+        maxItems: 10,
+        items: {
+          type: "object",
+          properties: {
+            RefreshPath: {
+              type: "string",
+              minLength: 2,
+              maxLength: 1024
             }
           }
         }
       }
     },
     {
-      "name": "AutoRefreshPolicy",
-      "in": "query",
-      "schema": {
-        "type": "string",
-        "enum": [
+      name: "AutoRefreshPolicy",
+      in: "query",
+      schema: {
+        type: "string",
+        enum: [
           "None",
           "ImportChanged"
         ]
       }
     },
     {
-      "name": "AutoRefreshInterval",
-      "in": "query",
-      "schema": {
-        "type": "integer",
-        "minimum": 5,
-        "maximum": 525600
+      name: "AutoRefreshInterval",
+      in: "query",
+      schema: {
+        type: "integer",
+        minimum: 5,
+        maximum: 525600
       }
     },
     {
-      "name": "DryRun",
-      "in": "query",
-      "schema": {
-        "type": "boolean"
+      name: "DryRun",
+      in: "query",
+      schema: {
+        type: "boolean"
       }
     },
     {
-      "name": "ClientToken",
-      "in": "query",
-      "schema": {
-        "type": "string",
-        "maxLength": 64,
-        "pattern": "^[\\x00-\\x7F]*$"
+      name: "ClientToken",
+      in: "query",
+      schema: {
+        type: "string",
+        maxLength: 64,
+        pattern: "^[\\x00-\\x7F]*$"
       }
     },
     {
-      "name": "SourceStoragePath",
-      "in": "query",
-      "schema": {
-        "type": "string",
-        "minLength": 1,
-        "maxLength": 1023
+      name: "SourceStoragePath",
+      in: "query",
+      schema: {
+        type: "string",
+        minLength: 1,
+        maxLength: 1023
       }
     },
     {
-      "name": "FileSystemPath",
-      "in": "query",
-      "schema": {
-        "type": "string",
-        "minLength": 1,
-        "maxLength": 1023
+      name: "FileSystemPath",
+      in: "query",
+      schema: {
+        type: "string",
+        minLength: 1,
+        maxLength: 1023
       }
     }
   ]

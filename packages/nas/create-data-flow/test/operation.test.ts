@@ -16,23 +16,23 @@ import {
 import { createDataFlow, isCreateDataFlowDocumentedError, isCreateDataFlowError, type CreateDataFlowInput } from "../src/index.js";
 
 const FULL_INPUT: CreateDataFlowInput = {
-    "FileSystemId": "cpfs-099394bd928c****",
-    "FsetId": "fset-1902718ea0ae****",
-    "SourceStorage": "oss://bucket-01",
-    "SourceSecurityType": "SSL",
-    "Throughput": 600,
-    "Description": "Bucket01 DataFlow",
-    "AutoRefreshs": [
+    FileSystemId: "cpfs-099394bd928c****",
+    FsetId: "fset-1902718ea0ae****",
+    SourceStorage: "oss://bucket-01",
+    SourceSecurityType: "SSL",
+    Throughput: 600,
+    Description: "Bucket01 DataFlow",
+    AutoRefreshs: [
       {
-        "RefreshPath": "/prefix1/prefix2/"
+        RefreshPath: "/prefix1/prefix2/"
       }
     ],
-    "AutoRefreshPolicy": "None",
-    "AutoRefreshInterval": 10,
-    "DryRun": false,
-    "ClientToken": "123e4567-e89b-12d3-a456-42665544****",
-    "SourceStoragePath": "/prefix/",
-    "FileSystemPath": "/path/"
+    AutoRefreshPolicy: "None",
+    AutoRefreshInterval: 10,
+    DryRun: false,
+    ClientToken: "123e4567-e89b-12d3-a456-42665544****",
+    SourceStoragePath: "/prefix/",
+    FileSystemPath: "/path/"
   };
 const EXPECTED_QUERY: [string, string][] = [
     [
@@ -89,8 +89,8 @@ const EXPECTED_QUERY: [string, string][] = [
     ]
   ];
 const RESPONSE = {
-    "RequestId": "473469C7-AA6F-4DC5-B3DB-A3DC0D****3E",
-    "DataFlowId": "dfid-194433a5be31****"
+    RequestId: "473469C7-AA6F-4DC5-B3DB-A3DC0D****3E",
+    DataFlowId: "dfid-194433a5be31****"
   };
 const DOCUMENTED_ERRORS: [code: string, httpStatus: number, message: string][] = [
   ["IllegalCharacters", 400, "The parameter contains illegal characters."],

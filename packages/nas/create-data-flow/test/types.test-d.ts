@@ -13,23 +13,23 @@ import {
 
 declare const client: AcsClient;
 const input: CreateDataFlowInput = {
-    "FileSystemId": "cpfs-099394bd928c****",
-    "FsetId": "fset-1902718ea0ae****",
-    "SourceStorage": "oss://bucket-01",
-    "SourceSecurityType": "SSL",
-    "Throughput": 600,
-    "Description": "Bucket01 DataFlow",
-    "AutoRefreshs": [
+    FileSystemId: "cpfs-099394bd928c****",
+    FsetId: "fset-1902718ea0ae****",
+    SourceStorage: "oss://bucket-01",
+    SourceSecurityType: "SSL",
+    Throughput: 600,
+    Description: "Bucket01 DataFlow",
+    AutoRefreshs: [
       {
-        "RefreshPath": "/prefix1/prefix2/"
+        RefreshPath: "/prefix1/prefix2/"
       }
     ],
-    "AutoRefreshPolicy": "None",
-    "AutoRefreshInterval": 10,
-    "DryRun": false,
-    "ClientToken": "123e4567-e89b-12d3-a456-42665544****",
-    "SourceStoragePath": "/prefix/",
-    "FileSystemPath": "/path/"
+    AutoRefreshPolicy: "None",
+    AutoRefreshInterval: 10,
+    DryRun: false,
+    ClientToken: "123e4567-e89b-12d3-a456-42665544****",
+    SourceStoragePath: "/prefix/",
+    FileSystemPath: "/path/"
   };
 declare const caught: unknown;
 

@@ -16,15 +16,15 @@ import {
 import { describeDataFlowSubTasks, isDescribeDataFlowSubTasksDocumentedError, isDescribeDataFlowSubTasksError, type DescribeDataFlowSubTasksInput } from "../src/index.js";
 
 const FULL_INPUT: DescribeDataFlowSubTasksInput = {
-    "FileSystemId": "bmcpfs-370lx1ev9ss27o0****",
-    "Filters": [
+    FileSystemId: "bmcpfs-370lx1ev9ss27o0****",
+    Filters: [
       {
-        "Key": "DataFlowSubTaskIds",
-        "Value": "subTaskId-370kyfmyknxcyzw****"
+        Key: "DataFlowSubTaskIds",
+        Value: "subTaskId-370kyfmyknxcyzw****"
       }
     ],
-    "NextToken": "iWk0AQAAAAAvY2FzZS8=",
-    "MaxResults": 20
+    NextToken: "iWk0AQAAAAAvY2FzZS8=",
+    MaxResults: 20
   };
 const EXPECTED_QUERY: [string, string][] = [
     [
@@ -49,34 +49,34 @@ const EXPECTED_QUERY: [string, string][] = [
     ]
   ];
 const RESPONSE = {
-    "RequestId": "98696EF0-1607-4E9D-B01D-F20930B6****",
-    "NextToken": "pUJaUwAAAABhdGUyNTk1MQ==",
-    "DataFlowSubTask": {
-      "DataFlowSubTask": [
+    RequestId: "98696EF0-1607-4E9D-B01D-F20930B6****",
+    NextToken: "pUJaUwAAAABhdGUyNTk1MQ==",
+    DataFlowSubTask: {
+      DataFlowSubTask: [
         {
-          "CreateTime": "2024-07-01 19:59:29",
-          "DataFlowId": "df-194433a5be31****",
-          "DataFlowSubTaskId": "subTaskId-370kyfmyknxcyzw****",
-          "DataFlowTaskId": "task-38aa8e890f45****",
-          "DstFilePath": "/mnt/file.png",
-          "EndTime": "2024-07-04 11:14:22",
-          "ErrorMsg": "",
-          "FileDetail": {
-            "Checksum": "crc64:850309505450944****",
-            "ModifyTime": 1721167603,
-            "Size": 68
+          CreateTime: "2024-07-01 19:59:29",
+          DataFlowId: "df-194433a5be31****",
+          DataFlowSubTaskId: "subTaskId-370kyfmyknxcyzw****",
+          DataFlowTaskId: "task-38aa8e890f45****",
+          DstFilePath: "/mnt/file.png",
+          EndTime: "2024-07-04 11:14:22",
+          ErrorMsg: "",
+          FileDetail: {
+            Checksum: "crc64:850309505450944****",
+            ModifyTime: 1721167603,
+            Size: 68
           },
-          "FileSystemId": "bmcpfs-370lx1ev9ss27o0****",
-          "Progress": 10000,
-          "ProgressStats": {
-            "ActualBytes": 68,
-            "AverageSpeed": 34,
-            "BytesDone": 68,
-            "BytesTotal": 68
+          FileSystemId: "bmcpfs-370lx1ev9ss27o0****",
+          Progress: 10000,
+          ProgressStats: {
+            ActualBytes: 68,
+            AverageSpeed: 34,
+            BytesDone: 68,
+            BytesTotal: 68
           },
-          "SrcFilePath": "/test/file.png",
-          "StartTime": "2024-07-03 10:43:16",
-          "Status": "COMPLETE"
+          SrcFilePath: "/test/file.png",
+          StartTime: "2024-07-03 10:43:16",
+          Status: "COMPLETE"
         }
       ]
     }

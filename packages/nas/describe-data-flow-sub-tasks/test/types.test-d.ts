@@ -13,15 +13,15 @@ import {
 
 declare const client: AcsClient;
 const input: DescribeDataFlowSubTasksInput = {
-    "FileSystemId": "bmcpfs-370lx1ev9ss27o0****",
-    "Filters": [
+    FileSystemId: "bmcpfs-370lx1ev9ss27o0****",
+    Filters: [
       {
-        "Key": "DataFlowSubTaskIds",
-        "Value": "subTaskId-370kyfmyknxcyzw****"
+        Key: "DataFlowSubTaskIds",
+        Value: "subTaskId-370kyfmyknxcyzw****"
       }
     ],
-    "NextToken": "iWk0AQAAAAAvY2FzZS8=",
-    "MaxResults": 20
+    NextToken: "iWk0AQAAAAAvY2FzZS8=",
+    MaxResults: 20
   };
 declare const caught: unknown;
 

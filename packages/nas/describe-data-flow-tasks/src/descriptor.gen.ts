@@ -3,42 +3,42 @@ import type { OperationDescriptor } from "@acs-modular/runtime";
 
 /** What the runtime needs to validate, serialize and sign a DescribeDataFlowTasks request. */
 export const describeDataFlowTasksDescriptor: OperationDescriptor = {
-  "product": "NAS",
-  "version": "2017-06-26",
-  "action": "DescribeDataFlowTasks",
-  "style": "RPC",
-  "method": "POST",
-  "pathname": "/",
-  "access": "read",
-  "endpoints": {
-    "pattern": "nas.{regionId}.aliyuncs.com",
-    "vpcPattern": "nas-vpc.{regionId}.aliyuncs.com",
-    "regions": {
+  product: "NAS",
+  version: "2017-06-26",
+  action: "DescribeDataFlowTasks",
+  style: "RPC",
+  method: "POST",
+  pathname: "/",
+  access: "read",
+  endpoints: {
+    pattern: "nas.{regionId}.aliyuncs.com",
+    vpcPattern: "nas-vpc.{regionId}.aliyuncs.com",
+    regions: {
       "cn-hangzhou-finance": "nas.aliyuncs.com"
     }
   },
-  "parameters": [
+  parameters: [
     {
-      "name": "FileSystemId",
-      "in": "query",
-      "required": true,
-      "schema": {
-        "type": "string"
+      name: "FileSystemId",
+      in: "query",
+      required: true,
+      schema: {
+        type: "string"
       }
     },
     {
-      "name": "Filters",
-      "in": "query",
-      "serialization": "repeatList",
-      "schema": {
-        "type": "array",
-        "maxItems": 12,
-        "items": {
-          "type": "object",
-          "properties": {
-            "Key": {
-              "type": "string",
-              "enum": [
+      name: "Filters",
+      in: "query",
+      serialization: "repeatList",
+      schema: {
+        type: "array",
+        maxItems: 12,
+        items: {
+          type: "object",
+          properties: {
+            Key: {
+              type: "string",
+              enum: [
                 "DataFlowIds",
                 "TaskIds",
                 "Originator",
@@ -53,34 +53,34 @@ export const describeDataFlowTasksDescriptor: OperationDescriptor = {
                 "EndTimeEnd"
               ]
             },
-            "Value": {
-              "type": "string"
+            Value: {
+              type: "string"
             }
           }
         }
       }
     },
     {
-      "name": "NextToken",
-      "in": "query",
-      "schema": {
-        "type": "string"
+      name: "NextToken",
+      in: "query",
+      schema: {
+        type: "string"
       }
     },
     {
-      "name": "MaxResults",
-      "in": "query",
-      "schema": {
-        "type": "integer",
-        "minimum": 10,
-        "maximum": 100
+      name: "MaxResults",
+      in: "query",
+      schema: {
+        type: "integer",
+        minimum: 10,
+        maximum: 100
       }
     },
     {
-      "name": "WithReports",
-      "in": "query",
-      "schema": {
-        "type": "boolean"
+      name: "WithReports",
+      in: "query",
+      schema: {
+        type: "boolean"
       }
     }
   ]

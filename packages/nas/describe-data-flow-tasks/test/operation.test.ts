@@ -16,16 +16,16 @@ import {
 import { describeDataFlowTasks, isDescribeDataFlowTasksDocumentedError, isDescribeDataFlowTasksError, type DescribeDataFlowTasksInput } from "../src/index.js";
 
 const FULL_INPUT: DescribeDataFlowTasksInput = {
-    "FileSystemId": "cpfs-099394bd928c****",
-    "Filters": [
+    FileSystemId: "cpfs-099394bd928c****",
+    Filters: [
       {
-        "Key": "DataFlowIds",
-        "Value": "dfid-12345678"
+        Key: "DataFlowIds",
+        Value: "dfid-12345678"
       }
     ],
-    "NextToken": "TGlzdFJlc291cmNlU****mVzJjE1MTI2NjY4NzY5MTAzOTEmMiZORnI4NDhVeEtrUT0=",
-    "MaxResults": 20,
-    "WithReports": true
+    NextToken: "TGlzdFJlc291cmNlU****mVzJjE1MTI2NjY4NzY5MTAzOTEmMiZORnI4NDhVeEtrUT0=",
+    MaxResults: 20,
+    WithReports: true
   };
 const EXPECTED_QUERY: [string, string][] = [
     [
@@ -54,28 +54,28 @@ const EXPECTED_QUERY: [string, string][] = [
     ]
   ];
 const RESPONSE = {
-    "RequestId": "2D69A58F-345C-4FDE-88E4-BF518948****",
-    "NextToken": "TGlzdFJlc291cmNlU****mVzJjE1MTI2NjY4NzY5MTAzOTEmMiZORnI4NDhVeEtrUT0=",
-    "TaskInfo": {
-      "Task": [
+    RequestId: "2D69A58F-345C-4FDE-88E4-BF518948****",
+    NextToken: "TGlzdFJlc291cmNlU****mVzJjE1MTI2NjY4NzY5MTAzOTEmMiZORnI4NDhVeEtrUT0=",
+    TaskInfo: {
+      Task: [
         {
-          "FilesystemId": "cpfs-099394bd928c****",
-          "DataFlowId": "dfid-194433a5be3****",
-          "TaskId": "taskId-12345678",
-          "SourceStorage": "oss://bucket1",
-          "FileSystemPath": "/a/b/c/",
-          "Originator": "User",
-          "TaskAction": "Import",
-          "DataType": "MetaAndData",
-          "Progress": 240,
-          "Status": "Executing",
-          "ReportPath": "/path_in_cpfs/reportfile.cvs",
-          "CreateTime": "2021-08-04 18:27:35",
-          "StartTime": "2021-08-04 18:27:35",
-          "EndTime": "2021-08-04 18:27:35",
-          "FsPath": "/aa/",
-          "ConflictPolicy": "KEEP_LATEST",
-          "Directory": "/path_in_cpfs/"
+          FilesystemId: "cpfs-099394bd928c****",
+          DataFlowId: "dfid-194433a5be3****",
+          TaskId: "taskId-12345678",
+          SourceStorage: "oss://bucket1",
+          FileSystemPath: "/a/b/c/",
+          Originator: "User",
+          TaskAction: "Import",
+          DataType: "MetaAndData",
+          Progress: 240,
+          Status: "Executing",
+          ReportPath: "/path_in_cpfs/reportfile.cvs",
+          CreateTime: "2021-08-04 18:27:35",
+          StartTime: "2021-08-04 18:27:35",
+          EndTime: "2021-08-04 18:27:35",
+          FsPath: "/aa/",
+          ConflictPolicy: "KEEP_LATEST",
+          Directory: "/path_in_cpfs/"
         }
       ]
     }

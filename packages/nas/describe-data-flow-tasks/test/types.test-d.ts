@@ -13,16 +13,16 @@ import {
 
 declare const client: AcsClient;
 const input: DescribeDataFlowTasksInput = {
-    "FileSystemId": "cpfs-099394bd928c****",
-    "Filters": [
+    FileSystemId: "cpfs-099394bd928c****",
+    Filters: [
       {
-        "Key": "DataFlowIds",
-        "Value": "dfid-12345678"
+        Key: "DataFlowIds",
+        Value: "dfid-12345678"
       }
     ],
-    "NextToken": "TGlzdFJlc291cmNlU****mVzJjE1MTI2NjY4NzY5MTAzOTEmMiZORnI4NDhVeEtrUT0=",
-    "MaxResults": 20,
-    "WithReports": true
+    NextToken: "TGlzdFJlc291cmNlU****mVzJjE1MTI2NjY4NzY5MTAzOTEmMiZORnI4NDhVeEtrUT0=",
+    MaxResults: 20,
+    WithReports: true
   };
 declare const caught: unknown;
 

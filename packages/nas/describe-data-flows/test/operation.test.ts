@@ -16,15 +16,15 @@ import {
 import { describeDataFlows, isDescribeDataFlowsDocumentedError, isDescribeDataFlowsError, type DescribeDataFlowsInput } from "../src/index.js";
 
 const FULL_INPUT: DescribeDataFlowsInput = {
-    "FileSystemId": "cpfs-099394bd928c****",
-    "Filters": [
+    FileSystemId: "cpfs-099394bd928c****",
+    Filters: [
       {
-        "Key": "FsetIds",
-        "Value": "fset-1902718ea0ae****"
+        Key: "FsetIds",
+        Value: "fset-1902718ea0ae****"
       }
     ],
-    "NextToken": "TGlzdFJlc291cmNlU****mVzJjE1MTI2NjY4NzY5MTAzOTEmMiZORnI4NDhVeEtrUT0=",
-    "MaxResults": 20
+    NextToken: "TGlzdFJlc291cmNlU****mVzJjE1MTI2NjY4NzY5MTAzOTEmMiZORnI4NDhVeEtrUT0=",
+    MaxResults: 20
   };
 const EXPECTED_QUERY: [string, string][] = [
     [
@@ -49,34 +49,34 @@ const EXPECTED_QUERY: [string, string][] = [
     ]
   ];
 const RESPONSE = {
-    "RequestId": "2D69A58F-345C-4FDE-88E4-BF518948****",
-    "NextToken": "TGlzdFJlc291cmNlU****mVzJjE1MTI2NjY4NzY5MTAzOTEmMiZORnI4NDhVeEtrUT0=",
-    "DataFlowInfo": {
-      "DataFlow": [
+    RequestId: "2D69A58F-345C-4FDE-88E4-BF518948****",
+    NextToken: "TGlzdFJlc291cmNlU****mVzJjE1MTI2NjY4NzY5MTAzOTEmMiZORnI4NDhVeEtrUT0=",
+    DataFlowInfo: {
+      DataFlow: [
         {
-          "FileSystemId": "cpfs-099394bd928c****",
-          "DataFlowId": "dfid-194433a5be31****",
-          "FsetId": "fset-1902718ea0ae****",
-          "Status": "Running",
-          "ErrorMessage": "None",
-          "SourceStorage": "oss://bucket1",
-          "SourceSecurityType": "SSL",
-          "Throughput": 600,
-          "Description": "Bucket01 DataFlow",
-          "CreateTime": "2021-09-30T10:08:08Z",
-          "UpdateTime": "2021-09-30T10:08:08Z",
-          "AutoRefresh": {
-            "AutoRefresh": [
+          FileSystemId: "cpfs-099394bd928c****",
+          DataFlowId: "dfid-194433a5be31****",
+          FsetId: "fset-1902718ea0ae****",
+          Status: "Running",
+          ErrorMessage: "None",
+          SourceStorage: "oss://bucket1",
+          SourceSecurityType: "SSL",
+          Throughput: 600,
+          Description: "Bucket01 DataFlow",
+          CreateTime: "2021-09-30T10:08:08Z",
+          UpdateTime: "2021-09-30T10:08:08Z",
+          AutoRefresh: {
+            AutoRefresh: [
               {
-                "RefreshPath": "/prefix1/prefix2/"
+                RefreshPath: "/prefix1/prefix2/"
               }
             ]
           },
-          "FileSystemPath": "/a/b/c/",
-          "FsetDescription": "FsetTest",
-          "AutoRefreshInterval": 10,
-          "AutoRefreshPolicy": "None",
-          "SourceStoragePath": "/prefix/"
+          FileSystemPath: "/a/b/c/",
+          FsetDescription: "FsetTest",
+          AutoRefreshInterval: 10,
+          AutoRefreshPolicy: "None",
+          SourceStoragePath: "/prefix/"
         }
       ]
     }

@@ -13,15 +13,15 @@ import {
 
 declare const client: AcsClient;
 const input: DescribeDataFlowsInput = {
-    "FileSystemId": "cpfs-099394bd928c****",
-    "Filters": [
+    FileSystemId: "cpfs-099394bd928c****",
+    Filters: [
       {
-        "Key": "FsetIds",
-        "Value": "fset-1902718ea0ae****"
+        Key: "FsetIds",
+        Value: "fset-1902718ea0ae****"
       }
     ],
-    "NextToken": "TGlzdFJlc291cmNlU****mVzJjE1MTI2NjY4NzY5MTAzOTEmMiZORnI4NDhVeEtrUT0=",
-    "MaxResults": 20
+    NextToken: "TGlzdFJlc291cmNlU****mVzJjE1MTI2NjY4NzY5MTAzOTEmMiZORnI4NDhVeEtrUT0=",
+    MaxResults: 20
   };
 declare const caught: unknown;
 

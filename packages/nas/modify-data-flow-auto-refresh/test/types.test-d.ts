@@ -13,12 +13,12 @@ import {
 
 declare const client: AcsClient;
 const input: ModifyDataFlowAutoRefreshInput = {
-    "FileSystemId": "cpfs-099394bd928c****",
-    "DataFlowId": "dfid-194433a5be31****",
-    "AutoRefreshPolicy": "None",
-    "AutoRefreshInterval": 10,
-    "DryRun": false,
-    "ClientToken": "123e4567-e89b-12d3-a456-42665544****"
+    FileSystemId: "cpfs-099394bd928c****",
+    DataFlowId: "dfid-194433a5be31****",
+    AutoRefreshPolicy: "None",
+    AutoRefreshInterval: 10,
+    DryRun: false,
+    ClientToken: "123e4567-e89b-12d3-a456-42665544****"
   };
 declare const caught: unknown;
 

@@ -3,52 +3,52 @@ import type { OperationDescriptor } from "@acs-modular/runtime";
 
 /** What the runtime needs to validate, serialize and sign a StopDataFlow request. */
 export const stopDataFlowDescriptor: OperationDescriptor = {
-  "product": "NAS",
-  "version": "2017-06-26",
-  "action": "StopDataFlow",
-  "style": "RPC",
-  "method": "POST",
-  "pathname": "/",
-  "access": "write",
-  "idempotencyToken": "ClientToken",
-  "endpoints": {
-    "pattern": "nas.{regionId}.aliyuncs.com",
-    "vpcPattern": "nas-vpc.{regionId}.aliyuncs.com",
-    "regions": {
+  product: "NAS",
+  version: "2017-06-26",
+  action: "StopDataFlow",
+  style: "RPC",
+  method: "POST",
+  pathname: "/",
+  access: "write",
+  idempotencyToken: "ClientToken",
+  endpoints: {
+    pattern: "nas.{regionId}.aliyuncs.com",
+    vpcPattern: "nas-vpc.{regionId}.aliyuncs.com",
+    regions: {
       "cn-hangzhou-finance": "nas.aliyuncs.com"
     }
   },
-  "parameters": [
+  parameters: [
     {
-      "name": "FileSystemId",
-      "in": "query",
-      "required": true,
-      "schema": {
-        "type": "string"
+      name: "FileSystemId",
+      in: "query",
+      required: true,
+      schema: {
+        type: "string"
       }
     },
     {
-      "name": "DataFlowId",
-      "in": "query",
-      "required": true,
-      "schema": {
-        "type": "string"
+      name: "DataFlowId",
+      in: "query",
+      required: true,
+      schema: {
+        type: "string"
       }
     },
     {
-      "name": "DryRun",
-      "in": "query",
-      "schema": {
-        "type": "boolean"
+      name: "DryRun",
+      in: "query",
+      schema: {
+        type: "boolean"
       }
     },
     {
-      "name": "ClientToken",
-      "in": "query",
-      "schema": {
-        "type": "string",
-        "maxLength": 64,
-        "pattern": "^[\\x00-\\x7F]*$"
+      name: "ClientToken",
+      in: "query",
+      schema: {
+        type: "string",
+        maxLength: 64,
+        pattern: "^[\\x00-\\x7F]*$"
       }
     }
   ]
