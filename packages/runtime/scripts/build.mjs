@@ -30,6 +30,9 @@ export const BUNDLE_OPTIONS = Object.freeze({
   minifyIdentifiers: true,
   keepNames: true,
   legalComments: "none",
+  // The CJS bundle turns a lazy `import("node:https")` into a lazy `require`: CommonJS test runners such as
+  // Jest cannot run dynamic import() without experimental flags.
+  supported: { "dynamic-import": false },
   logLevel: "warning",
 });
 
