@@ -57,7 +57,7 @@ export type { ClientEvent, ClientEventHook } from "./hooks/events.js";
 export { decodeResponse } from "./decodeResponse.js";
 export { RECORD_FIXTURES_ENV, recordingTransport, recordingTransportFromEnv } from "./transport/recordingTransport.js";
 export type { RecordingTransportOptions } from "./transport/recordingTransport.js";
-export { fixtureFromExchange, splitRequestPath } from "./transport/redactExchange.js";
+export { fixtureFromExchange } from "./transport/redactExchange.js";
 export type { Exchange } from "./transport/redactExchange.js";
 export { ACCESS_KEY_ID_MARKER, FIXTURE_FORMAT, formatFixture } from "./transport/fixture.js";
 export type { Fixture, FixtureExpected, FixtureExpectedError, FixtureRequest, FixtureResponse, FixtureSource } from "./transport/fixture.js";

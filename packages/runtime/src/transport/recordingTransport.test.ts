@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -102,6 +102,28 @@ describe("recordingTransport", () => {
     await invokeOperation(client, DESCRIPTOR, INPUT);
     await invokeOperation(client, DESCRIPTOR, INPUT);
     expect(written(dir)).toEqual(["CancelThing/live.ok.1.json", "CancelThing/live.ok.2.json"]);
+  });
+});
+
+describe("recordingTransport when the fixture cannot be written", () => {
+  it("still returns the response (a write must not be retried because recording failed) and warns", async () => {
+    server = await startFakeServer(() => jsonReply(200, { RequestId: "R-OK" }));
+    const warnings: string[] = [];
+    const onWarning = (w: Error): void => void warnings.push(w.message);
+    process.on("warning", onWarning);
+    try {
+      // A file where the recording folder should be: mkdir fails.
+      dir = mkdtempSync(join(tmpdir(), "acs-rec-fail-"));
+      const blocked = join(dir, "blocked");
+      writeFileSync(blocked, "not a folder");
+      const client = recordingClient(server.host, blocked);
+      await expect(invokeOperation(client, DESCRIPTOR, INPUT)).resolves.toEqual({ RequestId: "R-OK" });
+      await new Promise((r) => setImmediate(r));
+      expect(warnings.some((m) => m.includes("could not write a fixture"))).toBe(true);
+      expect(server.requests).toHaveLength(1);
+    } finally {
+      process.off("warning", onWarning);
+    }
   });
 });
 

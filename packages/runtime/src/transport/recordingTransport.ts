@@ -56,9 +56,15 @@ export function recordingTransport(options: RecordingTransportOptions): Transpor
       });
       const label = "output" in fixture.expected ? "ok" : slug(fixture.expected.error.code);
       const dir = join(options.dir, slug(call.action));
-      await mkdir(dir, { recursive: true });
-      const file = await writeNew(join(dir, `live.${label}`), formatFixture(fixture));
-      options.onRecorded?.(file);
+      // A recording that cannot be written must not turn a call that succeeded into an error: the caller
+      // would retry, and a write would act twice. The failure is reported instead.
+      try {
+        await mkdir(dir, { recursive: true });
+        const file = await writeNew(join(dir, `live.${label}`), formatFixture(fixture));
+        options.onRecorded?.(file);
+      } catch (error) {
+        process.emitWarning(`acs-modular: could not write a fixture into ${dir}: ${(error as Error).message}`, "AcsRecordingWarning");
+      }
     }
     return response;
   };

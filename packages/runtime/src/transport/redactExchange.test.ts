@@ -32,6 +32,16 @@ function exchange(req: HttpRequest, res: HttpResponse) {
 }
 
 describe("fixtureFromExchange", () => {
+  it("also drops a security token that the response echoes percent-encoded", () => {
+    const token = "STS/token+with=reserved/chars";
+    const req = request({ headers: { ...request().headers, "x-acs-security-token": token } });
+    const echoed: HttpResponse = { status: 200, headers: { "x-echo": encodeURIComponent(token) }, body: `{"RequestId":"R-2","Echo":"${encodeURIComponent(token)}"}` };
+    const text = JSON.stringify(fixtureFromExchange(exchange(req, echoed)));
+    expect(text).not.toContain(token);
+    expect(text).not.toContain(encodeURIComponent(token));
+    expect(text).toContain("<REDACTED>");
+  });
+
   it("keeps the signed-header list but no signature, token or access key id anywhere", () => {
     const fixture = fixtureFromExchange(exchange(request(), ok));
     const text = JSON.stringify(fixture);

@@ -1,3 +1,4 @@
+import { percentEncode } from "../sign/percentEncode.js";
 import { decodeResponse } from "../decodeResponse.js";
 import { AcsError } from "../errors/AcsError.js";
 import type { HttpRequest, HttpResponse } from "./types.js";
@@ -80,7 +81,10 @@ export function fixtureFromExchange(exchange: Exchange): Fixture {
   const { keyIds, secrets, signedHeaders } = credentialStrings(exchange.request);
   // Longest first, so a key id that contains another is masked whole.
   const masks = [...new Set(keyIds.filter((k) => k.length >= 8))].sort((a, b) => b.length - a.length);
-  const dropped = [...new Set(secrets.filter((s) => s.length >= 8))];
+  // Also the percent-encoded forms: STS tokens carry `+`, `/` and `=`, and a server may echo them encoded.
+  const dropped = [...new Set(secrets.filter((s) => s.length >= 8).flatMap((s) => [s, encodeURIComponent(s), percentEncode(s)]))].sort(
+    (a, b) => b.length - a.length,
+  );
   const scrub = (text: string): string => {
     let out = text;
     for (const s of dropped) out = out.split(s).join("<REDACTED>");
