@@ -19,8 +19,6 @@ export interface GenerateOptions {
   readonly specsDir?: string;
   /** Compare instead of writing; report what differs. */
   readonly check?: boolean;
-  /** Only emit operations whose action is in this set (scale tests). */
-  readonly log?: (line: string) => void;
   /** Worker threads to write packages on; default one per core for 200 operations or more, none below. */
   readonly workers?: number;
   /** Write `.changeset/*.md` for what changed since the baseline (git HEAD by default); ignored with `check`. */
