@@ -1,19 +1,9 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generate } from "../src/generate.js";
-import { REPO_ROOT, editFile, tempRepoWithSpecs } from "./helpers.js";
+import { REPO_ROOT, editFile, snapshotTree, tempRepoWithSpecs } from "./helpers.js";
 
-function snapshotTree(dir: string, prefix = ""): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const name of readdirSync(dir).sort()) {
-    const abs = join(dir, name);
-    const rel = prefix ? `${prefix}/${name}` : name;
-    if (statSync(abs).isDirectory()) for (const [k, v] of snapshotTree(abs, rel)) out.set(k, v);
-    else out.set(rel, readFileSync(abs, "utf8"));
-  }
-  return out;
-}
 
 describe("generate", () => {
   it("is deterministic: two runs from the same specs give byte-identical trees", async () => {

@@ -1,26 +1,16 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { generate as Generate } from "../generate.js";
-import { tempRepoWithSpecs } from "../../test/helpers.js";
+import { snapshotTree as tree, tempRepoWithSpecs } from "../../test/helpers.js";
 
 const generatorDir = fileURLToPath(new URL("../../", import.meta.url));
 // Beside dist/, so that the build finds templates/ and the repository's fixtures/ at the same relative paths.
 const outDir = join(generatorDir, `.pool-test-${process.pid}`);
 
-function tree(dir: string, prefix = ""): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const name of readdirSync(dir).sort()) {
-    const abs = join(dir, name);
-    const rel = prefix ? `${prefix}/${name}` : name;
-    if (statSync(abs).isDirectory()) for (const [k, v] of tree(abs, rel)) out.set(k, v);
-    else out.set(rel, readFileSync(abs, "utf8"));
-  }
-  return out;
-}
 
 // Worker threads run compiled JavaScript (operationWorker.js), which tests that run the TypeScript sources
 // do not have: these tests compile the generator into a throw-away folder and run that build.
