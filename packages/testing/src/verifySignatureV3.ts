@@ -27,7 +27,7 @@ export function verifySignatureV3(req: ReceivedRequest, secret: string): Signatu
   for (const h of required) {
     if (!signedHeaders.includes(h)) return { ok: false, reason: `header ${h} is not signed`, canonicalRequest: "", signedHeaders, accessKeyId };
   }
-  const bodyHash = createHash("sha256").update(req.body).digest("hex");
+  const bodyHash = createHash("sha256").update(req.bodyBytes ?? req.body).digest("hex");
   if (req.headers["x-acs-content-sha256"] !== bodyHash) {
     return { ok: false, reason: "x-acs-content-sha256 does not match the body", canonicalRequest: "", signedHeaders, accessKeyId };
   }

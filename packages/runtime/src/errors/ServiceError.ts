@@ -48,6 +48,8 @@ export function isThrottlingCode(code: string): boolean {
 export interface ServiceErrorDetails<C extends string = string> {
   /** The API action that failed, e.g. `CancelDataFlowSubTask`. */
   readonly action: string;
+  /** The product of that action, e.g. `NAS` (two products may share an action name). */
+  readonly product?: string | undefined;
   readonly code: C;
   readonly message: string;
   readonly httpStatus: number;
@@ -63,6 +65,8 @@ export interface ServiceErrorDetails<C extends string = string> {
 export class ServiceError<C extends string = string> extends AcsError {
   /** The API action that failed; lets per-operation type guards tell their errors apart. */
   readonly action: string;
+  /** The product of that action (`NAS`), when known. */
+  readonly product: string | undefined;
   readonly code: C;
   readonly httpStatus: number;
   readonly requestId: string | undefined;
@@ -78,6 +82,7 @@ export class ServiceError<C extends string = string> extends AcsError {
     const rid = details.requestId ? ` (RequestId: ${details.requestId})` : "";
     super(`${details.code}: ${details.message}${rid}`);
     this.action = details.action;
+    this.product = details.product;
     this.code = details.code;
     this.serviceMessage = details.message;
     this.httpStatus = details.httpStatus;

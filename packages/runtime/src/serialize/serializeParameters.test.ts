@@ -138,18 +138,32 @@ describe("serializeParameters: json and simple", () => {
 });
 
 describe("serializeParameters: locations", () => {
-  it("routes parameters to query, body, lower-cased headers and path", () => {
+  it("routes parameters to query, lower-cased headers, path, host prefix and body (raw values)", () => {
     const d = op(
       { name: "Q", in: "query", schema: str },
       { name: "B", in: "body", schema: { type: "object" } },
       { name: "X-Acs-Custom", in: "header", schema: str },
       { name: "ClusterId", in: "path", schema: str },
+      { name: "Project", in: "host", schema: str },
     );
-    expect(serializeParameters(d, { Q: "q", B: { K: 1 }, "X-Acs-Custom": "h", ClusterId: "c-1" })).toEqual({
+    const input = { Q: "q", B: { K: 1 }, "X-Acs-Custom": "h", ClusterId: "c/1", Project: "p" };
+    const wire = serializeParameters(d, input);
+    expect(wire).toEqual({
       query: [["Q", "q"]],
-      body: [["B.K", "1"]],
+      body: [[d.parameters[1], { K: 1 }]],
       headers: { "x-acs-custom": "h" },
-      path: { ClusterId: "c-1" },
+      path: { ClusterId: "c/1" },
+      host: ["p"],
     });
+  });
+
+  it("sends a list path or header parameter in its style (simple → comma-joined)", () => {
+    const d = op(
+      { name: "Ids", in: "path", serialization: "simple", schema: { type: "array", items: str } },
+      { name: "x-tags", in: "header", serialization: "json", schema: { type: "array", items: str } },
+    );
+    const wire = serializeParameters(d, { Ids: ["a", "b"], "x-tags": ["t"] });
+    expect(wire.path).toEqual({ Ids: "a,b" });
+    expect(wire.headers).toEqual({ "x-tags": '["t"]' });
   });
 });

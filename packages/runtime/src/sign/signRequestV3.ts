@@ -2,7 +2,6 @@ import { createHash, createHmac } from "node:crypto";
 import type { Credentials } from "../credentials/types.js";
 import { canonicalHeaders } from "./canonicalHeaders.js";
 import { canonicalQuery } from "./canonicalQuery.js";
-import { percentEncodePath } from "./percentEncode.js";
 
 export const SIGNATURE_ALGORITHM = "ACS3-HMAC-SHA256";
 
@@ -13,7 +12,10 @@ export interface SignableRequest {
   readonly method: string;
   /** Host name with port when not default, exactly as it will be sent in `Host`. */
   readonly host: string;
-  /** Path, not yet encoded. */
+  /**
+   * Path as sent, already percent-encoded (each segment RFC 3986, `/` between segments): the canonical URI
+   * is exactly this string, as in Alibaba's official signer.
+   */
   readonly pathname: string;
   readonly query: readonly (readonly [string, string])[];
   readonly headers: Readonly<Record<string, string>>;
@@ -43,19 +45,28 @@ function sha256Hex(data: string | Uint8Array): string {
 }
 
 /**
- * Signs a request with Alibaba Cloud signature V3 (ACS3-HMAC-SHA256): hashes the body, adds the
- * `x-acs-*` headers, builds the canonical request and returns the headers to send with `authorization`.
+ * The headers every V3 request carries, signed or not: the request's own, `host`, `x-acs-date`,
+ * `x-acs-signature-nonce` and `x-acs-content-sha256` (the body's hash). Anonymous operations send these
+ * without an `authorization` header.
  */
-export function signRequestV3(request: SignableRequest, credentials: Credentials, inputs: SignatureInputs): SignedRequest {
+export function acsRequestHeaders(request: SignableRequest, inputs: SignatureInputs): Record<string, string> {
   const body = request.body;
-  const payloadHash = body === undefined || body.length === 0 ? EMPTY_SHA256 : sha256Hex(body);
-  const headers: Record<string, string> = {
+  return {
     ...request.headers,
     host: request.host,
     "x-acs-date": inputs.date,
     "x-acs-signature-nonce": inputs.nonce,
-    "x-acs-content-sha256": payloadHash,
+    "x-acs-content-sha256": body === undefined || body.length === 0 ? EMPTY_SHA256 : sha256Hex(body),
   };
+}
+
+/**
+ * Signs a request with Alibaba Cloud signature V3 (ACS3-HMAC-SHA256): hashes the body, adds the
+ * `x-acs-*` headers, builds the canonical request and returns the headers to send with `authorization`.
+ */
+export function signRequestV3(request: SignableRequest, credentials: Credentials, inputs: SignatureInputs): SignedRequest {
+  const headers = acsRequestHeaders(request, inputs);
+  const payloadHash = headers["x-acs-content-sha256"]!;
   if (credentials.securityToken) {
     // The official client sends the key id in its own header with STS tokens; we match it on the wire.
     headers["x-acs-accesskey-id"] = credentials.accessKeyId;
@@ -63,7 +74,7 @@ export function signRequestV3(request: SignableRequest, credentials: Credentials
   }
   const { block, signed } = canonicalHeaders(headers);
   const canonicalRequest =
-    `${request.method.toUpperCase()}\n${percentEncodePath(request.pathname)}\n${canonicalQuery(request.query)}\n` +
+    `${request.method.toUpperCase()}\n${request.pathname}\n${canonicalQuery(request.query)}\n` +
     `${block}\n${signed}\n${payloadHash}`;
   const stringToSign = `${SIGNATURE_ALGORITHM}\n${sha256Hex(canonicalRequest)}`;
   const signature = createHmac("sha256", credentials.accessKeySecret).update(stringToSign).digest("hex");

@@ -44,7 +44,7 @@ describe("nodeHttpTransport", () => {
     const res = await nodeHttpTransport(get(server.host), OPTIONS);
     expect(res.status).toBe(200);
     expect(res.headers["x-acs-request-id"]).toBe("r-1");
-    expect(JSON.parse(res.body)).toEqual({ RequestId: "r-1" });
+    expect(JSON.parse(res.body as string)).toEqual({ RequestId: "r-1" });
   });
 
   it("fires the read timeout (phase read) when the server accepts and never answers", async () => {
@@ -179,7 +179,7 @@ describe("nodeHttpTransport", () => {
     const first = await nodeHttpTransport(get(server.host), OPTIONS);
     const second = await nodeHttpTransport(get(server.host), OPTIONS);
     const third = await nodeHttpTransport(get(server.host), OPTIONS);
-    expect([first.body, second.body, third.body].map((b) => JSON.parse(b).RequestId)).toEqual(["r-0", "r-1", "r-2"]);
+    expect([first.body, second.body, third.body].map((b) => JSON.parse(b as string).RequestId)).toEqual(["r-0", "r-1", "r-2"]);
     expect(server.connections).toBe(1);
   });
 

@@ -115,7 +115,8 @@ function send(client: HttpClient, request: HttpRequest, options: TransportOption
           finish(new MalformedResponseError("truncated", res.statusCode ?? 0, requestId, "connection closed mid-body"));
           return;
         }
-        finish(undefined, { status: res.statusCode ?? 0, headers: lowerHeaders(res.headers), body: Buffer.concat(chunks).toString("utf8") });
+        const bytes = Buffer.concat(chunks);
+        finish(undefined, { status: res.statusCode ?? 0, headers: lowerHeaders(res.headers), body: options.responseBody === "bytes" ? bytes : bytes.toString("utf8") });
       });
     });
     req.end(request.body);

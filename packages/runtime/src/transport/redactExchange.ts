@@ -1,6 +1,7 @@
 import { percentEncode } from "../sign/percentEncode.js";
 import { decodeResponse } from "../decodeResponse.js";
 import { AcsError } from "../errors/AcsError.js";
+import { responseText } from "./body.js";
 import type { HttpRequest, HttpResponse } from "./types.js";
 import { ACCESS_KEY_ID_MARKER, FIXTURE_FORMAT, type Fixture, type FixtureExpected, type FixtureSource } from "./fixture.js";
 
@@ -61,9 +62,9 @@ function credentialStrings(request: HttpRequest): { keyIds: string[]; secrets: s
   return { keyIds, secrets, signedHeaders: signedList ? signedList.split(";") : [] };
 }
 
-function expectedOf(response: HttpResponse, action: string): FixtureExpected {
+function expectedOf(response: HttpResponse, operation: Fixture["operation"]): FixtureExpected {
   try {
-    return { output: decodeResponse(response, action) };
+    return { output: decodeResponse(response, { action: operation.action, product: operation.product }) as Record<string, unknown> };
   } catch (error) {
     if (!(error instanceof AcsError)) throw error;
     const e = error as AcsError & { httpStatus?: number; requestId?: string };
@@ -95,7 +96,7 @@ export function fixtureFromExchange(exchange: Exchange): Fixture {
   const response = {
     status: exchange.response.status,
     headers: sortedHeaders(exchange.response.headers, (n) => n === "set-cookie", scrub),
-    body: scrub(exchange.response.body),
+    body: scrub(responseText(exchange.response)),
   };
   return {
     fixtureFormat: FIXTURE_FORMAT,
@@ -111,9 +112,9 @@ export function fixtureFromExchange(exchange: Exchange): Fixture {
       query: query.filter(([k]) => !SECRET_QUERY.has(k)).map(([k, v]) => [scrub(k), scrub(v)] as const),
       headers: sortedHeaders(exchange.request.headers, (n) => SECRET_HEADERS.has(n) || TRANSPORT_HEADERS.has(n), scrub),
       signedHeaders,
-      body: exchange.request.body === undefined || exchange.request.body === "" ? null : scrub(exchange.request.body),
+      body: exchange.request.body === undefined || exchange.request.body.length === 0 ? null : scrub(typeof exchange.request.body === "string" ? exchange.request.body : new TextDecoder().decode(exchange.request.body)),
     },
     response,
-    expected: expectedOf(response, exchange.operation.action),
+    expected: expectedOf(response, exchange.operation),
   };
 }

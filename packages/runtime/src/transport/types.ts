@@ -6,14 +6,16 @@ export interface HttpRequest {
   /** Path and query string, already encoded. */
   readonly path: string;
   readonly headers: Readonly<Record<string, string>>;
-  readonly body?: string | undefined;
+  /** The body: a string is sent as UTF-8. */
+  readonly body?: string | Uint8Array | undefined;
 }
 
 export interface HttpResponse {
   readonly status: number;
   /** Lower-case names. */
   readonly headers: Readonly<Record<string, string>>;
-  readonly body: string;
+  /** The body as text (UTF-8), or as bytes when the transport was asked for bytes (`responseBody: "bytes"`). */
+  readonly body: string | Uint8Array;
 }
 
 export interface TransportOptions {
@@ -22,6 +24,8 @@ export interface TransportOptions {
   /** Bodies larger than this are refused with a `too-large` MalformedResponseError. */
   readonly maxResponseBytes: number;
   readonly signal?: AbortSignal | undefined;
+  /** `bytes` for operations whose answer is binary: the body is returned as a `Uint8Array`. Default `text`. */
+  readonly responseBody?: "text" | "bytes" | undefined;
   /** Which call this request belongs to, for transports that record or replay exchanges. */
   readonly call?: TransportCallContext | undefined;
 }

@@ -54,12 +54,22 @@ export function validateInput(op: OperationDescriptor, input: unknown): void {
       continue;
     }
     checkValue(op.action, param.name, param.schema, value);
+    if (param.in === "header") checkHeaderValue(op.action, param.name, value);
   }
   for (const key of Object.keys(record)) {
     if (!known.has(key) && record[key] !== undefined) {
       throw new ValidationError(op.action, key, "is not a parameter of this operation");
     }
   }
+}
+
+/** Characters an HTTP header value can carry (RFC 9110 field-vchar, SP, HTAB, obs-text), as Node enforces. */
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+function checkHeaderValue(action: string, name: string, value: unknown): void {
+  // Objects are serialized (JSON or joined) before they become a header: check what would be sent.
+  const text = typeof value === "object" ? JSON.stringify(value) : String(value);
+  if (!HEADER_VALUE.test(text)) throw new ValidationError(action, name, "is sent as an HTTP header and cannot carry line breaks, control or non-Latin-1 characters");
 }
 
 function checkValue(action: string, path: string, schema: SchemaDescriptor, value: unknown): void {
@@ -69,7 +79,8 @@ function checkValue(action: string, path: string, schema: SchemaDescriptor, valu
   if (value === null) fail("must not be null (omit the field instead)");
   switch (schema.type) {
     case "string": {
-      if (typeof value !== "string") fail(`must be a string, got ${typeof value}`);
+      if (schema.format === "binary" && value instanceof Uint8Array) break;
+      if (typeof value !== "string") fail(`must be a string${schema.format === "binary" ? " or a Uint8Array" : ""}, got ${typeof value}`);
       const s = value as string;
       // A lone surrogate has no UTF-8 form: percent-encoding it would throw a URIError mid-request.
       if (LONE_SURROGATE.test(s)) fail("must be well-formed Unicode (it contains a lone surrogate)");
@@ -107,18 +118,18 @@ function checkValue(action: string, path: string, schema: SchemaDescriptor, valu
       for (const name of schema.required ?? []) {
         if (obj[name] === undefined) throw new ValidationError(action, `${path}.${name}`, "is required");
       }
-      if (schema.properties) {
+      if (schema.properties || schema.additionalProperties) {
         for (const [key, v] of Object.entries(obj)) {
           if (v === undefined) continue;
-          const sub = schema.properties[key];
+          const sub = schema.properties !== undefined && Object.hasOwn(schema.properties, key) ? schema.properties[key] : schema.additionalProperties;
           if (!sub) throw new ValidationError(action, `${path}.${key}`, "is not a known field");
-          checkValue(action, `${path}.${key}`, sub, v);
+          if (sub !== true) checkValue(action, `${path}.${key}`, sub, v);
         }
       }
       break;
     }
   }
-  if (schema.enum !== undefined && !schema.enum.includes(value as string | number)) {
+  if (schema.enum !== undefined && !schema.enum.includes(value as string | number | boolean)) {
     fail(`must be one of ${schema.enum.map((e) => JSON.stringify(e)).join(", ")}`);
   }
 }

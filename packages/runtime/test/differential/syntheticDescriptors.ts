@@ -56,6 +56,7 @@ export const syntheticBodyOperation: OperationDescriptor = {
   pathname: "/",
   access: "write",
   idempotencyToken: "ClientToken",
+  body: { encoding: "form", sendEmpty: true },
   endpoints,
   parameters: [
     { name: "RegionId", in: "query", required: true, schema: { type: "string", enum: ["cn-hangzhou", "ap-southeast-1"] } },

@@ -1,0 +1,51 @@
+import type { HttpMethod, OperationDescriptor } from "../operation.js";
+import { encodePathTemplate, encodeQuery } from "./buildPath.js";
+import { encodeBody } from "./encodeBody.js";
+import { serializeParameters, type WireParam } from "./serializeParameters.js";
+
+/** Everything about a request that does not change between attempts: built once per call. */
+export interface PreparedRequest {
+  readonly method: HttpMethod;
+  /** Host-name prefix from `host` parameters (`a.b.`), or `""`. */
+  readonly hostPrefix: string;
+  /** The encoded path without query string: sent, and signed as the canonical URI. */
+  readonly pathname: string;
+  /** The encoded path with its query string, as sent. */
+  readonly path: string;
+  /** Query parameters, decoded, in the order sent (the signer sorts its own copy). */
+  readonly query: readonly WireParam[];
+  /** Headers other than those the signer adds; lower-case names. */
+  readonly headers: Record<string, string>;
+  readonly body: string | Uint8Array | undefined;
+}
+
+/**
+ * Builds the request of one call from a validated input: query, path, host prefix, headers and body per
+ * the descriptor, plus the headers every call carries. Anonymous RPC calls ask for JSON with `Format=json`,
+ * as the official clients do (a signed call gets JSON from its `accept` header).
+ */
+export function prepareRequest(op: OperationDescriptor, input: Readonly<Record<string, unknown>>, userAgent: string): PreparedRequest {
+  const wire = serializeParameters(op, input);
+  const query: WireParam[] = [...(op.fixedQuery ?? []), ...wire.query];
+  if (op.auth === "Anonymous" && (op.style === "RPC" || op.style === "V3")) query.push(["Format", "json"]);
+  const pathname = encodePathTemplate(op.pathname, wire.path);
+  const qs = encodeQuery(query);
+  const body = encodeBody(op.body, wire.body);
+  const headers: Record<string, string> = {
+    ...wire.headers,
+    "x-acs-action": op.action,
+    "x-acs-version": op.version,
+    accept: "application/json",
+    "user-agent": userAgent,
+  };
+  if (body !== undefined) headers["content-type"] = body.contentType;
+  return {
+    method: op.method,
+    hostPrefix: wire.host.map((label) => `${label}.`).join(""),
+    pathname,
+    path: qs ? `${pathname}?${qs}` : pathname,
+    query,
+    headers,
+    body: body?.bytes,
+  };
+}
