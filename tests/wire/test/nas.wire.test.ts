@@ -1,0 +1,4 @@
+// Differential wire test of every nas operation: our generated package vs the official SDK (see src/productSuite.ts).
+import { productSuite } from "../src/productSuite.js";
+
+productSuite("nas");
