@@ -91,6 +91,16 @@ async function sendOurs(server: CaptureServer, ours: OurOperation, op: MetaOpera
   return { requests: server.take(key), ...(outcome.error ? { error: outcome.error } : {}), ...(outcome.validation ? { validation: true } : {}) };
 }
 
+/** Whether the input carries the idempotency token: top level, dotted (`body.clientToken`), or in the ROA body. */
+function hasToken(input: Readonly<Record<string, unknown>>, tokenName: string): boolean {
+  let at: unknown = input;
+  for (const part of tokenName.split(".")) at = typeof at === "object" && at !== null ? (at as Record<string, unknown>)[part] : undefined;
+  if (at !== undefined) return true;
+  const body = input.body;
+  const leaf = tokenName.split(".").pop()!;
+  return typeof body === "object" && body !== null && (body as Record<string, unknown>)[leaf] !== undefined;
+}
+
 function contextFor(op: MetaOperation, variant: Variant, input: Readonly<Record<string, unknown>>, tokenName: string | undefined): CompareContext {
   const creds: WireCredentials = WIRE_CREDENTIALS[variant.credentials];
   const pathValues: Record<string, unknown> = {};
@@ -100,7 +110,7 @@ function contextFor(op: MetaOperation, variant: Variant, input: Readonly<Record<
     accessKeyId: creds.accessKeyId,
     ...(creds.securityToken !== undefined ? { securityToken: creds.securityToken } : {}),
     ...(tokenName !== undefined ? { tokenName } : {}),
-    inputHasToken: tokenName !== undefined && input[tokenName] !== undefined,
+    inputHasToken: tokenName !== undefined && hasToken(input, tokenName),
     ...(op.path !== "/" ? { pathTemplate: op.path, pathValues } : {}),
   };
 }

@@ -131,9 +131,10 @@ function compareBodies(ours: CapturedRequest, theirs: CapturedRequest, ctx: Comp
       const vb = (b as typeof a).value;
       const paths: string[] = [];
       jsonDifferences(a.value, vb, "", paths);
-      const tokenPath = ctx.tokenName !== undefined && !ctx.inputHasToken ? `.${ctx.tokenName}` : undefined;
+      // The token at the body's top level, whatever prefix the descriptor names it with (`body.clientToken`).
+      const tokenPath = ctx.tokenName !== undefined && !ctx.inputHasToken ? `.${ctx.tokenName.split(".").pop()!}` : undefined;
       const tokenOnly = paths.filter((p) => tokenPath !== undefined && p.startsWith(`${tokenPath}: `) && p.endsWith("official (absent)"));
-      if (tokenOnly.length > 0) out.push({ aspect: "body", line: `body: only ours sends ${ctx.tokenName} (a UUID filled per call)`, deliberate: "client-token" });
+      if (tokenOnly.length > 0) out.push({ aspect: "body", line: `body: only ours sends ${tokenPath!.slice(1)} (a UUID filled per call)`, deliberate: "client-token" });
       for (const p of paths.filter((x) => !tokenOnly.includes(x))) out.push({ aspect: "body", line: `body ${p}` });
       if (paths.length === 0 && !ours.body.equals(theirs.body)) out.push({ aspect: "body", line: "body: the same JSON value serialized differently", deliberate: "json-serialization" });
       return;

@@ -124,7 +124,8 @@ export function generateValue(schema: ParamSchema, prng: Prng, options: Generate
       if (schema.properties) {
         for (const [name, sub] of Object.entries(schema.properties)) {
           if (options.fill === "required" && !required.has(name)) continue;
-          const value = generateValue(sub, prng, options);
+          // An idempotency token inside a body (CS: `clientToken`): ASCII, as the service requires.
+          const value = name.toLowerCase() === "clienttoken" && sub.type === "string" ? `wire-token-${options.counter.n++}` : generateValue(sub, prng, options);
           if (value !== undefined) out[name] = value;
         }
       } else if (schema.additionalProperties) {

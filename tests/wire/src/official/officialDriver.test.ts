@@ -79,6 +79,14 @@ describe.skipIf(!available)("official driver on real operations", () => {
     expect(missing).toMatchObject({ ok: false, skew: [{ kind: "operation" }] });
   });
 
+  it("NAS: a value of another type than the SDK declares is sent as given and noted as type skew", () => {
+    const driver = createOfficialDriver(PRODUCTS.nas, server.host, WIRE_CREDENTIALS);
+    const planned = driver.plan(op("nas", "CreateDataFlow"), { FileSystemId: 7, SourceStorage: "oss://b" });
+    if (!planned.ok) throw new Error("CreateDataFlow not planned");
+    expect(planned.plan.skew).toEqual([{ kind: "type", path: "CreateDataFlow.FileSystemId", reason: "SDK declares string, metadata value is number; given as the metadata types it" }]);
+    expect(planned.plan.sharedInput).toEqual({ FileSystemId: 7, SourceStorage: "oss://b" });
+  });
+
   it("VPC CreateVpnConnection: a formData parameter travels in the form body", async () => {
     const req = await send("vpc", "CreateVpnConnection", { RegionId: "cn-hangzhou", CustomerGatewayId: "cgw", VpnGatewayId: "vpn", LocalSubnet: "10.0.0.0/8", RemoteSubnet: "10.1.0.0/16", TunnelOptionsSpecification: [{ Role: "master", EnableDpd: true }] });
     const body = decodeBody(req.body, req.headers["content-type"]);
