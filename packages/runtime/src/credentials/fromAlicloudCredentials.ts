@@ -1,5 +1,6 @@
 import { CredentialsError } from "../errors/CredentialsError.js";
 import { buildCredentials, isNonEmptyString } from "./buildCredentials.js";
+import { foreignErrorName, summarizeForeignError } from "./foreignError.js";
 import type { CredentialProvider, Credentials } from "./types.js";
 
 /**
@@ -21,8 +22,9 @@ const SOURCE = "alicloud credentials";
  * depend on it) to a {@link CredentialProvider}. Calls `getCredential()` every time: the official client
  * caches and refreshes on its own.
  *
- * Failures become {@link CredentialsError}s whose message names only the error class; the original is
- * kept as `cause`, since its text is not ours to vouch for.
+ * Failures become {@link CredentialsError}s whose message names only the error class. The original is not
+ * kept: the official library puts whole config files and STS response bodies in its messages (secrets
+ * included), so the `cause` is a {@link ForeignError} holding only the class name and a syscall code.
  */
 export function fromAlicloudCredentials(client: AlicloudCredentialsClientLike): CredentialProvider {
   if (typeof (client as Partial<AlicloudCredentialsClientLike> | null)?.getCredential !== "function") {
@@ -34,9 +36,8 @@ export function fromAlicloudCredentials(client: AlicloudCredentialsClientLike): 
       try {
         model = await client.getCredential();
       } catch (error) {
-        const name = error instanceof Error ? error.name : typeof error;
-        const line = `${SOURCE}: getCredential() failed (${name}; see cause)`;
-        throw new CredentialsError(line, [line], { cause: error });
+        const line = `${SOURCE}: getCredential() failed (${foreignErrorName(error)})`;
+        throw new CredentialsError(line, [line], { cause: summarizeForeignError(error) });
       }
       const missing = (["accessKeyId", "accessKeySecret"] as const).filter((k) => !isNonEmptyString(model?.[k]));
       if (missing.length > 0) {
