@@ -7,7 +7,9 @@ import {
   unusedLocalUrl,
 } from "./test-helpers/fakeEcsMetadataServer.js";
 import { fetchEcsRamRoleCredentials, fromEcsRamRole, type FromEcsRamRoleOptions } from "./fromEcsRamRole.js";
+import type { CredentialsEvent } from "./events.js";
 import { isSourceNotFound } from "./sourceErrors.js";
+import { eventWaiter, manualClock } from "./test-helpers/manualClock.js";
 
 describe("fromEcsRamRole", () => {
   let server: FakeMetadataServer;
@@ -85,18 +87,44 @@ describe("fromEcsRamRole", () => {
 
   it("is 'not found' when the service does not answer within the timeout", async () => {
     server.behaviour.delayMs = 2000;
-    const started = Date.now();
     const error = await failure({ timeoutMs: 100 });
-    expect(Date.now() - started).toBeLessThan(1500);
     expect(isSourceNotFound(error)).toBe(true);
     expect(error.message).toContain("did not answer within 100 ms");
   });
 
-  it("is 'not found' when the token request is refused", async () => {
+  it("falls back to IMDSv1 when the token request is refused (an IMDSv1-only instance)", async () => {
+    server.behaviour.token = undefined;
+    server.behaviour.imdsV1 = true;
+    await expect(fetchOnce()).resolves.toHaveProperty("accessKeyId", "STS.AKID0000WXYZ");
+    expect(server.requests.map((r) => `${r.method} ${r.url} ${r.headers["x-aliyun-ecs-metadata-token"] ?? "(no token)"}`)).toEqual([
+      "PUT /latest/api/token (no token)",
+      "GET /latest/meta-data/ram/security-credentials/ (no token)",
+      "GET /latest/meta-data/ram/security-credentials/my-role (no token)",
+    ]);
+  });
+
+  it("does not fall back to IMDSv1 when ALIBABA_CLOUD_IMDSV1_DISABLED=true, or disableImdsV1: 'not found'", async () => {
+    server.behaviour.token = undefined;
+    server.behaviour.imdsV1 = true;
+    for (const options of [{ env: { ALIBABA_CLOUD_IMDSV1_DISABLED: "true" } }, { disableImdsV1: true }]) {
+      const error = await failure(options);
+      expect(isSourceNotFound(error)).toBe(true);
+      expect(error.message).toBe(`ecs ram role: metadata service ${server.baseUrl} gave no token (HTTP 403) and IMDSv1 is disabled`);
+    }
+    expect(server.requests.every((r) => r.method === "PUT")).toBe(true);
+  });
+
+  it("the option wins over the variable: disableImdsV1: false allows the fallback", async () => {
+    server.behaviour.token = undefined;
+    server.behaviour.imdsV1 = true;
+    await expect(fetchOnce({ env: { ALIBABA_CLOUD_IMDSV1_DISABLED: "true" }, disableImdsV1: false })).resolves.toBeDefined();
+  });
+
+  it("is 'not found' when the token is refused and the token-less request too (a proxy, not a metadata service)", async () => {
     server.behaviour.token = undefined;
     const error = await failure();
     expect(isSourceNotFound(error)).toBe(true);
-    expect(error.message).toContain("gave no token (HTTP 403)");
+    expect(error.message).toBe(`ecs ram role: metadata service ${server.baseUrl} gave no token and refused IMDSv1 (HTTP 401)`);
   });
 
   it("is 'not found' when no role is attached", async () => {
@@ -139,19 +167,22 @@ describe("fromEcsRamRole", () => {
     expect((await failure()).message).toContain("Expiration is not a valid date");
   });
 
-  it("fromEcsRamRole caches until near expiry and shares concurrent refreshes", async () => {
+  it("fromEcsRamRole caches until a refresh is due, refreshes in the background, and shares concurrent calls", async () => {
+    const clock = manualClock();
     let n = 0;
     server.behaviour.credentialsBody = () => {
       n++;
-      // First credentials are almost expired (inside the 3-minute margin); the next ones last an hour.
-      const expiration = new Date(Date.now() + (n === 1 ? 60_000 : 3_600_000)).toISOString();
-      return credentialsJson({ AccessKeyId: `AK${n}`, Expiration: expiration });
+      return credentialsJson({ AccessKeyId: `AK${n}`, Expiration: new Date(clock.now() + 3_600_000).toISOString() });
     };
-    const provider = fromEcsRamRole({ baseUrl: server.baseUrl, env: {} });
+    const events = eventWaiter<CredentialsEvent>();
+    const provider = fromEcsRamRole({ baseUrl: server.baseUrl, env: {}, now: clock.now, onEvent: events.hook });
     const first = await Promise.all(Array.from({ length: 10 }, () => provider.getCredentials()));
     expect(first.every((c) => c.accessKeyId === "AK1")).toBe(true);
     expect(server.credentialFetches()).toBe(1);
-    expect((await provider.getCredentials()).accessKeyId).toBe("AK2");
+    clock.advance(58 * 60_000); // inside the 3-minute margin, still valid
+    const refreshed = events.next("credentials-refreshed");
+    expect((await provider.getCredentials()).accessKeyId).toBe("AK1");
+    expect(await refreshed).toMatchObject({ source: "ecs ram role", background: true });
     expect((await provider.getCredentials()).accessKeyId).toBe("AK2");
     expect(server.credentialFetches()).toBe(2);
   });

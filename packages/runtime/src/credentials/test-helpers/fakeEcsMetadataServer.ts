@@ -14,6 +14,8 @@ export interface FakeMetadataBehaviour {
   credentialsStatus: number;
   /** Milliseconds to wait before answering anything (for timeout tests). */
   delayMs: number;
+  /** Serve GETs that carry no token (IMDSv1). Default false: like an instance in IMDSv2-only mode. */
+  imdsV1: boolean;
 }
 
 /** A request the fake saw, for assertions. */
@@ -46,7 +48,11 @@ export function credentialsJson(overrides: Record<string, unknown> = {}): string
   });
 }
 
-/** Starts the fake on an ephemeral port. Like the real service, it rejects GETs without a valid token (401). */
+/**
+ * Starts the fake on an ephemeral port. Like the real service in IMDSv2-only mode, it rejects GETs without a
+ * valid token (401); with `imdsV1` it also serves token-less GETs, and with `token: undefined` it refuses the
+ * token PUT (403), as an IMDSv1-only instance does.
+ */
 export async function startFakeMetadataServer(initial: Partial<FakeMetadataBehaviour> = {}): Promise<FakeMetadataServer> {
   const behaviour: FakeMetadataBehaviour = {
     token: "tok-123",
@@ -54,6 +60,7 @@ export async function startFakeMetadataServer(initial: Partial<FakeMetadataBehav
     credentialsBody: credentialsJson(),
     credentialsStatus: 200,
     delayMs: 0,
+    imdsV1: false,
     ...initial,
   };
   const requests: SeenRequest[] = [];
@@ -69,9 +76,9 @@ export async function startFakeMetadataServer(initial: Partial<FakeMetadataBehav
       return behaviour.token === undefined ? send(403, "") : send(200, behaviour.token);
     }
     if (req.method !== "GET" || !req.url?.startsWith(prefix)) return send(404, "");
-    if (behaviour.token === undefined || req.headers["x-aliyun-ecs-metadata-token"] !== behaviour.token) {
-      return send(401, "token required");
-    }
+    const sent = req.headers["x-aliyun-ecs-metadata-token"];
+    const v1 = sent === undefined && behaviour.imdsV1;
+    if (!v1 && (behaviour.token === undefined || sent !== behaviour.token)) return send(401, "token required");
     const rest = decodeURIComponent(req.url.slice(prefix.length));
     if (rest === "") return behaviour.roleName === undefined ? send(404, "") : send(200, behaviour.roleName);
     if (rest !== behaviour.roleName) return send(404, "");

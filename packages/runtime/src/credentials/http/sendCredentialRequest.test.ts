@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { AbortError } from "../../errors/AbortError.js";
+import { MalformedResponseError } from "../../errors/MalformedResponseError.js";
+import { NetworkError } from "../../errors/NetworkError.js";
+import { TimeoutError } from "../../errors/TimeoutError.js";
+import type { Transport } from "../../transport/types.js";
+import { parseServiceUrl, responseText, safeUrl, sendCredentialRequest } from "./sendCredentialRequest.js";
+
+const request = { method: "GET", protocol: "http:", host: "127.0.0.1:1", path: "/x" } as const;
+const timeouts = { connectTimeoutMs: 10, readTimeoutMs: 10 };
+const failing = (error: unknown): Transport => () => Promise.reject(error);
+
+describe("sendCredentialRequest", () => {
+  it("returns status, headers and body, decoding a byte body", async () => {
+    const transport: Transport = async () => ({ status: 200, headers: { a: "b" }, body: new TextEncoder().encode("héllo") as unknown as string });
+    await expect(sendCredentialRequest(request, timeouts, transport)).resolves.toEqual({ kind: "response", status: 200, headers: { a: "b" }, body: "héllo" });
+  });
+
+  it("passes method, host, path, headers, body and timeouts to the transport", async () => {
+    let seen: unknown;
+    const transport: Transport = async (req, options) => {
+      seen = { req, options };
+      return { status: 204, headers: {}, body: "" };
+    };
+    await sendCredentialRequest({ ...request, headers: { h: "1" }, body: "b=1" }, timeouts, transport);
+    expect(seen).toEqual({ req: { ...request, headers: { h: "1" }, body: "b=1" }, options: { ...timeouts, maxResponseBytes: 1024 * 1024, signal: expect.any(AbortSignal) } });
+  });
+
+  it("turns transport failures into short 'unreachable' reasons, never throwing", async () => {
+    const cases: [unknown, string][] = [
+      [new NetworkError("x", "ECONNREFUSED"), "is unreachable (ECONNREFUSED)"],
+      [new TimeoutError("connect", 10), "did not answer within 10 ms (connect)"],
+      [new MalformedResponseError("too-large", 200, undefined), "sent an unreadable response (too-large)"],
+      [new AbortError(), "did not finish within 20 ms"],
+      [new RangeError("secret inside"), "request failed (RangeError)"],
+    ];
+    for (const [error, reason] of cases) {
+      await expect(sendCredentialRequest(request, timeouts, failing(error))).resolves.toEqual({ kind: "unreachable", reason });
+    }
+  });
+});
+
+describe("service URLs", () => {
+  it("splits http(s) URLs and refuses others, and URLs with credentials in them", () => {
+    expect(parseServiceUrl("https://h:8443/p?q=1")).toEqual({ protocol: "https:", host: "h:8443", path: "/p?q=1" });
+    expect(parseServiceUrl("ftp://h/")).toBeUndefined();
+    expect(parseServiceUrl("http://user:pw@h/")).toBeUndefined();
+    expect(parseServiceUrl("not a url")).toBeUndefined();
+  });
+
+  it("prints a URL without its query string", () => {
+    expect(safeUrl("http://h/creds?token=SECRET")).toBe("http://h/creds");
+    expect(safeUrl("::")).toBe("(invalid URL)");
+  });
+
+  it("reads string and byte bodies alike", () => {
+    expect(responseText("a")).toBe("a");
+    expect(responseText(new Uint8Array([0x61]))).toBe("a");
+  });
+});

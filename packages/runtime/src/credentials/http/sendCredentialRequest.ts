@@ -1,0 +1,93 @@
+import { AbortError } from "../../errors/AbortError.js";
+import { MalformedResponseError } from "../../errors/MalformedResponseError.js";
+import { NetworkError } from "../../errors/NetworkError.js";
+import { TimeoutError } from "../../errors/TimeoutError.js";
+import { nodeHttpTransport } from "../../transport/nodeHttpTransport.js";
+import type { HttpRequest, Transport } from "../../transport/types.js";
+
+/** A request to a credential service (STS, ECS metadata, a credentials URI, CloudSSO). */
+export interface CredentialRequest {
+  readonly method: string;
+  readonly protocol: "https:" | "http:";
+  /** Host with port when not default. */
+  readonly host: string;
+  /** Path and query string, already encoded. */
+  readonly path: string;
+  /** Lower-case names. */
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: string;
+}
+
+/** Timeouts of one credential request. */
+export interface CredentialRequestTimeouts {
+  readonly connectTimeoutMs: number;
+  readonly readTimeoutMs: number;
+}
+
+/** What a credential service answered, or why it could not be asked. */
+export type CredentialResponse =
+  | { readonly kind: "response"; readonly status: number; readonly headers: Readonly<Record<string, string>>; readonly body: string }
+  | { readonly kind: "unreachable"; readonly reason: string };
+
+/** Credential responses are small; anything larger is not what we asked for. */
+const MAX_RESPONSE_BYTES = 1024 * 1024;
+
+/**
+ * Sends one request through `transport` (default `nodeHttpTransport`) and never throws: network failures come
+ * back as `unreachable` with a short reason made of codes and timeouts only (no URL query, no body), so the
+ * caller decides whether that means "not here" (no metadata service: not on ECS) or "broken".
+ */
+export async function sendCredentialRequest(
+  request: CredentialRequest,
+  timeouts: CredentialRequestTimeouts,
+  transport: Transport = nodeHttpTransport,
+): Promise<CredentialResponse> {
+  const httpRequest: HttpRequest = {
+    method: request.method,
+    protocol: request.protocol,
+    host: request.host,
+    path: request.path,
+    headers: request.headers ?? {},
+    ...(request.body === undefined ? {} : { body: request.body }),
+  };
+  // The idle timers do not stop a server that trickles bytes forever: the whole request is bounded too.
+  const totalMs = timeouts.connectTimeoutMs + timeouts.readTimeoutMs;
+  const signal = AbortSignal.timeout(totalMs);
+  try {
+    const response = await transport(httpRequest, { ...timeouts, maxResponseBytes: MAX_RESPONSE_BYTES, signal });
+    return { kind: "response", status: response.status, headers: response.headers, body: responseText(response.body) };
+  } catch (error) {
+    return { kind: "unreachable", reason: error instanceof AbortError ? `did not finish within ${totalMs} ms` : describeFailure(error) };
+  }
+}
+
+/** A response body as text, whether the transport hands back a string or bytes. */
+export function responseText(body: string | Uint8Array): string {
+  return typeof body === "string" ? body : new TextDecoder().decode(body);
+}
+
+function describeFailure(error: unknown): string {
+  if (error instanceof TimeoutError) return `did not answer within ${error.timeoutMs} ms (${error.phase})`;
+  if (error instanceof NetworkError) return `is unreachable (${error.syscallCode ?? "network error"})`;
+  if (error instanceof MalformedResponseError) return `sent an unreadable response (${error.reason})`;
+  return `request failed (${error instanceof Error ? error.name : typeof error})`;
+}
+
+/** Splits an absolute http(s) URL into a {@link CredentialRequest}'s parts; undefined for anything else. */
+export function parseServiceUrl(url: string): Pick<CredentialRequest, "protocol" | "host" | "path"> | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return undefined;
+  if (parsed.username || parsed.password) return undefined;
+  return { protocol: parsed.protocol, host: parsed.host, path: `${parsed.pathname}${parsed.search}` };
+}
+
+/** A URL as it may appear in errors and events: scheme, host and path, never the query (it may hold a token). */
+export function safeUrl(url: string): string {
+  const parts = parseServiceUrl(url);
+  return parts ? `${parts.protocol}//${parts.host}${parts.path.split("?")[0]}` : "(invalid URL)";
+}
