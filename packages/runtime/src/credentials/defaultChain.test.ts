@@ -1,6 +1,9 @@
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CredentialsError } from "../errors/CredentialsError.js";
+import type { CredentialsEvent } from "./events.js";
+import { ForeignError } from "./foreignError.js";
+import { startCredentialFakes } from "./test-helpers/credentialFakes.js";
 import { type FakeMetadataServer, startFakeMetadataServer, unusedLocalUrl } from "./test-helpers/fakeEcsMetadataServer.js";
 import { makeTempHome, type TempHome } from "./test-helpers/tempDir.js";
 import { defaultCredentialProvider, type DefaultCredentialProviderOptions } from "./defaultChain.js";
@@ -52,11 +55,13 @@ describe("defaultCredentialProvider", () => {
     expect(error.message).toContain("static: accessKeyId is empty");
   });
 
-  it("wraps a foreign error from an explicit provider, keeping it as cause", async () => {
-    const boom = new TypeError("custom failure");
+  it("wraps a foreign error from an explicit provider, keeping only its class and code as cause", async () => {
+    const boom = Object.assign(new TypeError("custom failure with a secret in it"), { code: "ECONNRESET" });
     const error = await failure(chain({ credentials: { getCredentials: () => Promise.reject(boom) } }));
     expect(error.message).toContain("explicit: provider failed (TypeError)");
-    expect(error.cause).toBe(boom);
+    expect(error.cause).toBeInstanceOf(ForeignError);
+    expect(error.cause).toMatchObject({ name: "ForeignError[TypeError]", code: "ECONNRESET" });
+    expect(String(error.cause)).not.toContain("custom failure");
   });
 
   it("prefers env over the CLI profile", async () => {
@@ -76,7 +81,7 @@ describe("defaultCredentialProvider", () => {
   });
 
   it("falls through an unsupported CLI mode to the next source", async () => {
-    await home.write(".aliyun/config.json", JSON.stringify({ current: "r", profiles: [{ name: "r", mode: "RamRoleArn" }] }));
+    await home.write(".aliyun/config.json", JSON.stringify({ current: "r", profiles: [{ name: "r", mode: "OAuth" }] }));
     await home.write(".alibabacloud/credentials", INI_OK);
     expect((await chain().getCredentials()).accessKeyId).toBe("AK_INI");
   });
@@ -130,9 +135,11 @@ describe("defaultCredentialProvider", () => {
     const ini = join(home.path, ".alibabacloud", "credentials");
     expect(error.tried).toEqual([
       "env: ALIBABA_CLOUD_ACCESS_KEY_ID not set",
+      "oidc env: ALIBABA_CLOUD_OIDC_PROVIDER_ARN not set",
       `cli profile: ${cli} not found`,
       `ini file: ${ini} not found`,
       `ecs ram role: metadata service ${offline} is unreachable (ECONNREFUSED)`,
+      "credentials uri: ALIBABA_CLOUD_CREDENTIALS_URI not set",
     ]);
     expect(error.message).toBe(`No Alibaba Cloud credentials found. Tried: ${error.tried.join("; ")}`);
   });
@@ -143,8 +150,8 @@ describe("defaultCredentialProvider", () => {
     const error = await failure(chain());
     expect(error.message).toContain("misconfigured: cli profile:");
     expect(error.message).toContain("is not valid JSON");
-    expect(error.message).toContain("skipped before it: env: ALIBABA_CLOUD_ACCESS_KEY_ID not set");
-    expect(error.tried).toHaveLength(2);
+    expect(error.message).toContain("skipped before it: env: ALIBABA_CLOUD_ACCESS_KEY_ID not set; oidc env:");
+    expect(error.tried).toHaveLength(3);
     expect(error.cause).toBeInstanceOf(CredentialsError);
   });
 
@@ -159,6 +166,78 @@ describe("defaultCredentialProvider", () => {
     await home.write(".alibabacloud/credentials", INI_OK);
     const error = await failure(chain({ env: { ALIBABA_CLOUD_ACCESS_KEY_ID: "AK" } }));
     expect(error.message).toContain("env: ALIBABA_CLOUD_ACCESS_KEY_ID is set but ALIBABA_CLOUD_ACCESS_KEY_SECRET is not");
+  });
+
+  it("takes the OIDC role from the environment after the AccessKey variables and before the CLI profile", async () => {
+    const fakes = await startCredentialFakes();
+    try {
+      await home.write(".aliyun/config.json", CLI_OK);
+      const tokenFile = await home.write("token", "rrsa");
+      const oidc = { ALIBABA_CLOUD_ROLE_ARN: "acs:ram::1:role/pod", ALIBABA_CLOUD_OIDC_PROVIDER_ARN: "acs:ram::1:oidc-provider/p", ALIBABA_CLOUD_OIDC_TOKEN_FILE: tokenFile };
+      expect((await chain({ env: { ...ENV_OK, ...oidc }, sts: fakes.chainOptions.sts }).getCredentials()).accessKeyId).toBe("AK_ENV");
+      expect((await chain({ env: oidc, sts: fakes.chainOptions.sts }).getCredentials()).accessKeyId).toBe("STS.pod@oidc");
+    } finally {
+      await fakes.close();
+    }
+  });
+
+  it("ends with ALIBABA_CLOUD_CREDENTIALS_URI, after the ECS role", async () => {
+    const fakes = await startCredentialFakes();
+    try {
+      const env = { ALIBABA_CLOUD_CREDENTIALS_URI: `${fakes.uri.url}/c` };
+      expect((await chain({ env, ecs: { baseUrl: fakes.metadata.baseUrl } }).getCredentials()).accessKeyId).toBe("STS.ECS");
+      expect((await chain({ env }).getCredentials()).accessKeyId).toMatch(/^URI-\d+$/);
+      expect((await chain({ credentialsUri: `${fakes.uri.url}/option` }).getCredentials()).accessKeyId).toMatch(/^URI-\d+$/);
+    } finally {
+      await fakes.close();
+    }
+  });
+
+  it("falls back to IMDSv1 on an instance that refuses the token, unless ALIBABA_CLOUD_IMDSV1_DISABLED=true", async () => {
+    server.behaviour.token = undefined;
+    server.behaviour.imdsV1 = true;
+    expect((await chain({ ecs: { baseUrl: server.baseUrl } }).getCredentials()).accessKeyId).toBe("STS.AKID0000WXYZ");
+    const error = await failure(chain({ env: { ALIBABA_CLOUD_IMDSV1_DISABLED: "true" }, ecs: { baseUrl: server.baseUrl } }));
+    expect(error.tried).toContain(`ecs ram role: metadata service ${server.baseUrl} gave no token (HTTP 403) and IMDSv1 is disabled`);
+  });
+
+  it("says which source it picked, and which it skipped, in an event", async () => {
+    await home.write(".alibabacloud/credentials", INI_OK);
+    const events: CredentialsEvent[] = [];
+    await chain({ onEvent: (e) => events.push(e) }).getCredentials();
+    expect(events).toEqual([
+      {
+        type: "credentials-source-selected",
+        source: "ini file",
+        skipped: ["env: ALIBABA_CLOUD_ACCESS_KEY_ID not set", "oidc env: ALIBABA_CLOUD_OIDC_PROVIDER_ARN not set", `cli profile: ${join(home.path, ".aliyun", "config.json")} not found`],
+      },
+    ]);
+  });
+
+  it("routes its sts, ecs, transport, clock and hook options to the sources a profile describes", async () => {
+    const fakes = await startCredentialFakes();
+    try {
+      await home.write(
+        ".aliyun/config.json",
+        JSON.stringify({
+          current: "chained",
+          profiles: [
+            { name: "chained", mode: "ChainableRamRoleArn", source_profile: "ecs", ram_role_arn: "acs:ram::1:role/app" },
+            { name: "ecs", mode: "EcsRamRole" },
+          ],
+        }),
+      );
+      const events: CredentialsEvent[] = [];
+      const provider = chain({ ...fakes.chainOptions, onEvent: (e) => events.push(e) });
+      expect((await provider.getCredentials()).accessKeyId).toBe("STS.app@STS.ECS");
+      expect(events.map((e) => `${e.type} ${e.source}`)).toEqual([
+        'credentials-refreshed cli profile "ecs" (EcsRamRole)',
+        'credentials-refreshed cli profile "chained" (ChainableRamRoleArn)',
+        "credentials-source-selected cli profile",
+      ]);
+    } finally {
+      await fakes.close();
+    }
   });
 
   it("concurrent first calls walk the chain once", async () => {

@@ -122,16 +122,29 @@ describe("fromCliProfile", () => {
     expect((await failure()).message).toContain("(mode StsToken) has no sts_token");
   });
 
-  it("gives an 'unsupported mode' reason for other modes, and lets a chain move on", async () => {
-    await writeConfig({ current: "ram", profiles: [ramProfile] });
+  it("gives an 'unsupported mode' reason for modes it does not resolve, and lets a chain move on", async () => {
+    await writeConfig({ current: "o", profiles: [{ name: "o", mode: "OAuth", oauth_site_type: "CN" }] });
     const error = await failure();
     expect(isSourceNotFound(error)).toBe(true);
-    expect(error.message).toContain("unsupported mode RamRoleArn (supported: AK, StsToken)");
+    expect(error.message).toContain(
+      "unsupported mode OAuth (supported: AK, StsToken, RamRoleArn, EcsRamRole, OIDC, ChainableRamRoleArn, CloudSSO, External, CredentialsURI)",
+    );
   });
 
-  it("names EcsRamRole as unsupported too", async () => {
-    await writeConfig({ current: "ecs", profiles: [{ name: "ecs", mode: "EcsRamRole", ram_role_name: "r" }] });
-    expect((await failure()).message).toContain("unsupported mode EcsRamRole");
+  it("is broken when a role mode lacks its role, naming the key", async () => {
+    await writeConfig({ current: "ram", profiles: [{ ...ramProfile, ram_role_arn: "" }] });
+    const error = await failure();
+    expect(isSourceNotFound(error)).toBe(false);
+    expect(error.message).toContain("(mode RamRoleArn) has no ram_role_arn");
+  });
+
+  it("reads the file named by ALIBABA_CLOUD_CONFIG_FILE, and is broken when it is absent", async () => {
+    const path = await home.write("elsewhere/config.json", JSON.stringify({ current: "default", profiles: [akProfile] }));
+    await expect(load({ env: { ALIBABA_CLOUD_CONFIG_FILE: path } })).resolves.toMatchObject({ accessKeyId: "AKID_DEFAULT" });
+    const missing = join(home.path, "nope.json");
+    const error = await failure({ env: { ALIBABA_CLOUD_CONFIG_FILE: missing } });
+    expect(isSourceNotFound(error)).toBe(false);
+    expect(error.message).toBe(`cli profile: ${missing} (from ALIBABA_CLOUD_CONFIG_FILE) not found`);
   });
 
   it("re-reads the file on every call", async () => {

@@ -134,11 +134,13 @@ describe("fromIniFile", () => {
     expect(error.message).toContain("enable = false");
   });
 
-  it("gives an 'unsupported type' reason for other types", async () => {
-    await home.write(FILE, INI);
-    const error = await failure({ profile: "role" });
+  it("gives an 'unsupported type' reason for types it does not resolve", async () => {
+    await home.write(FILE, "[default]\ntype = rsa_key_pair\npublic_key_id = P\n");
+    const error = await failure();
     expect(isSourceNotFound(error)).toBe(true);
-    expect(error.message).toContain("unsupported type ram_role_arn");
+    expect(error.message).toContain(
+      "unsupported type rsa_key_pair (supported: access_key, sts, ecs_ram_role, ram_role_arn, oidc_role_arn, credentials_uri)",
+    );
   });
 
   it("is broken when a key is missing, naming it", async () => {

@@ -5,14 +5,21 @@ describe("credentials index", () => {
   it("exports exactly the public runtime surface", () => {
     expect(Object.keys(credentials).sort()).toEqual([
       "DEFAULT_REFRESH_MARGIN_MS",
+      "ForeignError",
       "cachedProvider",
       "defaultCredentialProvider",
       "describeCredentials",
       "fromAlicloudCredentials",
       "fromCliProfile",
+      "fromCloudSso",
+      "fromCredentialsUri",
       "fromEcsRamRole",
       "fromEnv",
+      "fromExternalProcess",
       "fromIniFile",
+      "fromOidcEnv",
+      "fromOidcRoleArn",
+      "fromRamRoleArn",
       "fromStatic",
       "maskAccessKeyId",
     ]);

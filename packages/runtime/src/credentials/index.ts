@@ -1,12 +1,24 @@
 // Public surface of the credentials module. Explicit names, so nothing internal leaks by accident.
 export type { CredentialProvider, Credentials } from "./types.js";
+export type { CredentialSourceOptions } from "./sourceOptions.js";
+export type { EcsSettings, ProfileSourceOptions } from "./profileSourceOptions.js";
+export type { CredentialsEvent, CredentialsEventHook } from "./events.js";
 export { fromStatic, type StaticCredentialsInput } from "./staticCredentials.js";
 export { fromEnv, type FromEnvOptions } from "./fromEnv.js";
+export { fromOidcEnv, type FromOidcEnvOptions } from "./fromOidcEnv.js";
 export { fromCliProfile, type FromCliProfileOptions } from "./fromCliProfile.js";
 export { fromIniFile, type FromIniFileOptions } from "./fromIniFile.js";
 export { fromEcsRamRole, type FromEcsRamRoleOptions } from "./fromEcsRamRole.js";
+export { fromCredentialsUri, type FromCredentialsUriOptions } from "./fromCredentialsUri.js";
+export { fromExternalProcess, type FromExternalProcessOptions } from "./fromExternalProcess.js";
+export { fromCloudSso, type FromCloudSsoOptions } from "./fromCloudSso.js";
+export { fromRamRoleArn, type FromRamRoleArnOptions } from "./sts/fromRamRoleArn.js";
+export { fromOidcRoleArn, type FromOidcRoleArnOptions } from "./sts/fromOidcRoleArn.js";
+export type { RoleSessionSettings } from "./sts/roleSession.js";
+export type { StsOptions } from "./sts/stsEndpoint.js";
 export { cachedProvider, DEFAULT_REFRESH_MARGIN_MS, type CachedProviderOptions } from "./cachedProvider.js";
 export { defaultCredentialProvider, type DefaultCredentialProviderOptions } from "./defaultChain.js";
 export { fromAlicloudCredentials, type AlicloudCredentialsClientLike } from "./fromAlicloudCredentials.js";
+export { ForeignError } from "./foreignError.js";
 export { describeCredentials, maskAccessKeyId } from "./redact.js";
 export type { Env } from "./envVar.js";

@@ -1,0 +1,45 @@
+// Test-only: every fake a credential chain can reach, started together on 127.0.0.1 with one manual clock,
+// plus the chain options that point each source at its fake. Nothing here reaches a real endpoint.
+import { credentialsJson, type FakeMetadataServer, startFakeMetadataServer } from "./fakeEcsMetadataServer.js";
+import { type FakeCredentialsService, startFakeCredentialsService } from "./fakeCredentialsService.js";
+import { type FakeStsServer, startFakeStsServer } from "./fakeStsServer.js";
+import { type ManualClock, manualClock } from "./manualClock.js";
+
+/** Long-term key every fake STS accepts in these tests. */
+export const BASE_KEY = { accessKeyId: "AK_BASE", accessKeySecret: "base-secret" } as const;
+
+/** The running fakes; `close()` them all in `afterEach`/`afterAll`. */
+export interface CredentialFakes {
+  readonly clock: ManualClock;
+  readonly sts: FakeStsServer;
+  readonly metadata: FakeMetadataServer;
+  readonly uri: FakeCredentialsService;
+  readonly sso: FakeCredentialsService;
+  /** Chain options pointing STS and ECS at the fakes, with the fake clock. */
+  readonly chainOptions: { readonly sts: { readonly endpoint: string }; readonly ecs: { readonly baseUrl: string }; readonly now: () => number };
+  close(): Promise<void>;
+}
+
+/** Starts all fakes. The metadata service serves role `my-role` with ECS credentials following the clock. */
+export async function startCredentialFakes(): Promise<CredentialFakes> {
+  const clock = manualClock();
+  const sts = await startFakeStsServer({ now: clock.now });
+  sts.addAccessKey(BASE_KEY.accessKeyId, BASE_KEY.accessKeySecret);
+  const metadata = await startFakeMetadataServer();
+  metadata.behaviour.credentialsBody = () =>
+    credentialsJson({ AccessKeyId: "STS.ECS", AccessKeySecret: "ecs-secret", SecurityToken: "ecs-token", Expiration: new Date(clock.now() + 3_600_000).toISOString() });
+  sts.addAccessKey("STS.ECS", "ecs-secret", "ecs-token");
+  const uri = await startFakeCredentialsService({ prefix: "URI", now: clock.now, extra: { Code: "Success" } });
+  const sso = await startFakeCredentialsService({ prefix: "SSO", now: clock.now, wrap: "CloudCredential" });
+  return {
+    clock,
+    sts,
+    metadata,
+    uri,
+    sso,
+    chainOptions: { sts: { endpoint: sts.url }, ecs: { baseUrl: metadata.baseUrl }, now: clock.now },
+    close: async () => {
+      await Promise.all([sts.close(), metadata.close(), uri.close(), sso.close()]);
+    },
+  };
+}
