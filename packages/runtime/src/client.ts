@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { defaultCredentialProvider } from "./credentials/defaultChain.js";
+import { defaultCredentialProvider, type DefaultCredentialProviderOptions } from "./credentials/defaultChain.js";
 import { fromStatic } from "./credentials/staticCredentials.js";
 import type { CredentialProvider, Credentials } from "./credentials/types.js";
 import type { ClientEventHook } from "./hooks/events.js";
@@ -11,8 +11,18 @@ import type { Transport } from "./transport/types.js";
 export interface ClientConfig {
   /** Region id, e.g. `cn-hangzhou`. */
   readonly region: string;
-  /** A provider, or fixed credentials. Default: the chain env → CLI profile → credentials file → ECS RAM role. */
+  /**
+   * A provider, or fixed credentials. Default: the official chain — env → OIDC (RRSA) → CLI profile →
+   * credentials file → ECS RAM role → credentials URI — tuned by `credentialChain`.
+   */
   readonly credentials?: CredentialProvider | Credentials;
+  /**
+   * Settings of the default credential chain, used when `credentials` is not given: where STS is (`sts`:
+   * endpoint, region, VPC), the ECS metadata service (`ecs`: `baseUrl`, `disableImdsV1`, role name), profile
+   * and file paths, environment, refresh margin, the transport for credential services, and an `onEvent`
+   * hook for credential events (source picked, refreshes, a failed refresh still serving valid credentials).
+   */
+  readonly credentialChain?: Omit<DefaultCredentialProviderOptions, "credentials">;
   /** Overrides the endpoint: `host`, `host:port` or `http(s)://host:port`. */
   readonly endpoint?: string;
   /** `vpc` uses the product's VPC endpoint. Default `public`. */
@@ -96,7 +106,7 @@ export class AcsClient {
         ? isProvider(config.credentials)
           ? config.credentials
           : fromStatic(config.credentials)
-        : defaultCredentialProvider(),
+        : defaultCredentialProvider(config.credentialChain),
       endpoint: config.endpoint,
       endpointType: config.endpointType ?? "public",
       protocol: config.protocol ?? "https",
