@@ -32,6 +32,8 @@ export interface FakeMetadataServer {
   readonly requests: SeenRequest[];
   /** How many times the role's credentials were served. */
   credentialFetches(): number;
+  /** Closes every open connection, so clients' keep-alive sockets cannot outlive a test's setup. */
+  dropConnections(): void;
   close(): Promise<void>;
 }
 
@@ -99,6 +101,7 @@ export async function startFakeMetadataServer(initial: Partial<FakeMetadataBehav
     behaviour,
     requests,
     credentialFetches: () => fetches,
+    dropConnections: () => server.closeAllConnections(),
     close: () =>
       new Promise<void>((resolve) => {
         // fetch keeps connections alive; drop them so close() does not wait for their idle timeout.
