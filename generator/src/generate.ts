@@ -2,16 +2,20 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs
 import { join } from "node:path";
 import { buildOperationModel, buildProductModel } from "./model/buildModel.js";
 import type { OperationModel, ProductModel } from "./model/types.js";
+import { emitProduct } from "./emit/emitProduct.js";
+import { compileTemplates } from "./emit/templates.js";
+import type { SpecError } from "./spec/SpecError.js";
 import { loadSpecs } from "./spec/loadSpecs.js";
 import { UNRELEASED_VERSION, planChangesets, writeChangesets, type ChangesetOptions, type ChangesetResult } from "./changesets/writeChangesets.js";
 import type { FixtureReport } from "./fixtures/reconcileFixtures.js";
+import { writeFiles } from "./write/writeFiles.js";
 import { defaultWorkers, writeOperations } from "./write/operationPool.js";
 
 /** Version of a package that is generated for the first time (see README, "Versioning"). */
 export const INITIAL_VERSION = "0.1.0";
 
 /** Folders under packages/ that are hand-written, not generated. */
-const HAND_WRITTEN = new Set(["runtime", "testing"]);
+const HAND_WRITTEN = new Set(["runtime", "testing", "mock"]);
 
 export interface GenerateOptions {
   readonly rootDir: string;
@@ -28,6 +32,8 @@ export interface GenerateOptions {
 export interface GenerateResult {
   readonly models: OperationModel[];
   readonly products: ProductModel[];
+  /** Specs that could not be loaded (each with file, JSON path and reason): their packages are not written. */
+  readonly refused: readonly SpecError[];
   /** Files written (or, with `check`, files that differ or are missing). */
   readonly changed: string[];
   /** Files in generated packages that no spec produces (removed unless `check`). */
@@ -36,8 +42,12 @@ export interface GenerateResult {
   readonly orphans: string[];
   /** Present when `changesets` was asked for. */
   readonly changesets?: ChangesetResult;
-  /** spec-example fixtures written or missing, and fixtures that no longer fit their spec. */
+  /** Committed fixtures that no longer fit their spec. */
   readonly fixtures: FixtureReport;
+}
+
+function isDir(path: string): boolean {
+  return existsSync(path) && statSync(path).isDirectory();
 }
 
 /** Generated package folders on disk: `packages/<product>/<op>` that carry our package.json marker. */
@@ -46,7 +56,7 @@ function generatedPackageDirs(rootDir: string): string[] {
   if (!existsSync(packagesDir)) return [];
   const out: string[] = [];
   for (const product of readdirSync(packagesDir).sort()) {
-    if (HAND_WRITTEN.has(product) || !statSync(join(packagesDir, product)).isDirectory()) continue;
+    if (HAND_WRITTEN.has(product) || !isDir(join(packagesDir, product))) continue;
     for (const op of readdirSync(join(packagesDir, product)).sort()) {
       const pkg = join(packagesDir, product, op, "package.json");
       if (existsSync(pkg) && readFileSync(pkg, "utf8").includes('"generatedFrom"')) out.push(`packages/${product}/${op}`);
@@ -55,12 +65,24 @@ function generatedPackageDirs(rootDir: string): string[] {
   return out;
 }
 
+/** Product folders on disk whose product-level package the generator wrote (`packages/<code>/package.json`). */
+function generatedProductDirs(rootDir: string): string[] {
+  const packagesDir = join(rootDir, "packages");
+  if (!existsSync(packagesDir)) return [];
+  return readdirSync(packagesDir)
+    .sort()
+    .filter((p) => !HAND_WRITTEN.has(p) && existsSync(join(packagesDir, p, "package.json")) && readFileSync(join(packagesDir, p, "package.json"), "utf8").includes('"generatedProduct"'))
+    .map((p) => `packages/${p}`);
+}
+
 /**
- * Loads and validates every spec, builds the model, renders every package and writes the files that
- * changed (or, with `check`, reports them). Output depends only on the specs and the templates.
+ * Loads and validates every spec, builds the model, renders every package and the product-level package of
+ * each product, and writes the files that changed (or, with `check`, reports them). Output depends only on the
+ * specs and the templates. A spec that cannot be loaded is refused (reported in `refused`), never the product.
  */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const { rootDir } = options;
+  const check = options.check ?? false;
   const specs = loadSpecs(options.specsDir ?? join(rootDir, "specs"), rootDir);
   const products = specs.products.map(buildProductModel);
   const productByFolder = new Map(products.map((p) => [`${p.code}/${p.version}`, p]));
@@ -74,21 +96,29 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     if (other) throw new Error(`${m.specFile} and ${other} would both generate ${m.names.packageName}`);
     seen.set(m.names.packageName, m.specFile);
   }
+  const codes = new Map<string, string>();
+  for (const p of products) {
+    const other = codes.get(p.code);
+    if (other) throw new Error(`specs/${p.code}/${p.version} and specs/${p.code}/${other} would both generate packages/${p.code}: one API version per product`);
+    codes.set(p.code, p.version);
+  }
 
-  const plan = options.changesets && !options.check ? planChangesets(rootDir, options.specsDir ?? join(rootDir, "specs"), options.changesets) : undefined;
+  const plan = options.changesets && !check ? planChangesets(rootDir, options.specsDir ?? join(rootDir, "specs"), options.changesets) : undefined;
   const jobs = models.map((model) => ({ model, initialVersion: plan?.added.has(model.names.packageName) ? UNRELEASED_VERSION : INITIAL_VERSION }));
-  // Creates missing spec-example fixtures (never rewrites one) and checks them all, package by package.
-  const outcomes = await writeOperations(rootDir, jobs, options.check ?? false, options.workers ?? defaultWorkers(jobs.length));
+  const outcomes = await writeOperations(rootDir, jobs, check, options.workers ?? defaultWorkers(jobs.length));
   const changed = outcomes.flatMap((o) => o.changed);
   const stale = outcomes.flatMap((o) => o.stale);
-  const fixtures: FixtureReport = {
-    written: outcomes.flatMap((o) => o.fixtures.written),
-    missing: outcomes.flatMap((o) => o.fixtures.missing),
-    problems: outcomes.flatMap((o) => o.fixtures.problems),
-  };
+  const fixtures: FixtureReport = { problems: outcomes.flatMap((o) => o.fixtures.problems) };
 
-  const wanted = new Set(models.map((m) => m.names.packageDir));
-  const orphans = generatedPackageDirs(rootDir).filter((dir) => !wanted.has(dir));
-  if (!options.check) for (const dir of orphans) rmSync(join(rootDir, dir), { recursive: true, force: true });
-  return { models, products, changed, stale, orphans, fixtures, ...(plan ? { changesets: writeChangesets(rootDir, plan) } : {}) };
+  const productTemplates = compileTemplates("product");
+  for (const product of products) {
+    const ops = models.filter((m) => m.product === product);
+    if (ops.length === 0) continue;
+    changed.push(...writeFiles(rootDir, emitProduct(product, ops, productTemplates), check));
+  }
+
+  const wanted = new Set([...models.map((m) => m.names.packageDir), ...products.map((p) => `packages/${p.code}`)]);
+  const orphans = [...generatedPackageDirs(rootDir), ...generatedProductDirs(rootDir)].filter((dir) => !wanted.has(dir));
+  if (!check) for (const dir of orphans) rmSync(join(rootDir, dir), { recursive: true, force: true });
+  return { models, products, refused: specs.refused, changed, stale, orphans, fixtures, ...(plan ? { changesets: writeChangesets(rootDir, plan) } : {}) };
 }

@@ -20,6 +20,8 @@ export interface ChangesetOptions {
   readonly baselineSpecsDir?: string;
   /** Git revision of the baseline when no folder is given. Default `HEAD`. */
   readonly ref?: string;
+  /** The specs come from request-only metadata: compare requests, not responses or docs (see `acs-gen diff`). */
+  readonly requestsOnly?: boolean;
 }
 
 export interface ChangesetPlan {
@@ -49,7 +51,7 @@ export function planChangesets(rootDir: string, specsDir: string, options: Chang
   if (baselineDir === undefined) return { diff: undefined, baseline, added: new Set() };
   const before = loadSpecs(baselineDir, dirname(baselineDir));
   const after = loadSpecs(specsDir, rootDir);
-  const diff = diffLoadedSpecs(before, after);
+  const diff = diffLoadedSpecs(before, after, { requestsOnly: options.requestsOnly ?? false });
   return { diff, baseline, added: new Set(diff.operations.filter((o) => o.status === "added").map((o) => o.packageName)) };
 }
 

@@ -1,12 +1,12 @@
 import type { OperationModel } from "../model/types.js";
 import type { SpecSchema } from "../spec/types.js";
-import { singleOperation } from "../spec/validateSpec.js";
 
 type Descriptor = Record<string, unknown>;
 
 /** Keeps the parts of a schema the runtime checks before sending; docs and examples stay in the types. */
-function schemaDescriptor(s: SpecSchema): Descriptor {
+export function schemaDescriptor(s: SpecSchema): Descriptor {
   const out: Descriptor = { type: s.type };
+  if (s.format === "binary") out.format = "binary";
   for (const key of ["enum", "minLength", "maxLength", "pattern", "minimum", "maximum", "minItems", "maxItems", "required"] as const) {
     if (s[key] !== undefined) out[key] = s[key];
   }
@@ -14,10 +14,26 @@ function schemaDescriptor(s: SpecSchema): Descriptor {
   if (s.properties) {
     out.properties = Object.fromEntries(Object.entries(s.properties).map(([k, v]) => [k, schemaDescriptor(v)]));
   }
+  if (s.additionalProperties === true) out.additionalProperties = true;
+  else if (typeof s.additionalProperties === "object") out.additionalProperties = schemaDescriptor(s.additionalProperties);
   return out;
 }
 
-/** The runtime's OperationDescriptor for an operation, as plain data (keys in a fixed order). */
+/**
+ * The documented error table the runtime and the types read: code → the HTTP statuses it is answered with,
+ * codes in the model's order (status, then code), statuses ascending.
+ */
+export function errorTable(model: OperationModel): Record<string, number[]> {
+  const table: Record<string, number[]> = {};
+  for (const e of model.errors) (table[e.code] ??= []).push(e.httpStatus);
+  return table;
+}
+
+/**
+ * The runtime's OperationDescriptor for an operation, as plain data (keys in a fixed order). Defaults are
+ * left out (`auth: "AK"`, `response: "json"`, no body), so most descriptors stay short. The error table is
+ * not part of it: the generated package declares it once, `as const`, and the descriptor references it.
+ */
 export function toDescriptor(model: OperationModel): Descriptor {
   const d: Descriptor = {
     product: model.product.product,
@@ -26,14 +42,16 @@ export function toDescriptor(model: OperationModel): Descriptor {
     style: model.style,
     method: model.method,
     pathname: model.pathname,
-    access: model.access,
   };
+  if (model.fixedQuery.length > 0) d.fixedQuery = model.fixedQuery.map(([k, v]) => [k, v]);
+  d.access = model.access;
   if (model.idempotencyToken) d.idempotencyToken = model.idempotencyToken;
+  if (model.auth !== "AK") d.auth = model.auth;
+  if (model.body) d.body = { encoding: model.body.encoding, ...(model.body.root !== undefined ? { root: model.body.root } : {}), ...(model.body.sendEmpty ? { sendEmpty: true } : {}) };
+  if (model.response !== "json") d.response = model.response;
   d.endpoints = model.product.endpoints;
-  // `x-acs-in` (specs/README.md): a parameter typed like a query parameter but sent as a form field in the body.
-  const inBody = new Set(singleOperation(model.spec).op.parameters.filter((p) => p["x-acs-in"] !== undefined).map((p) => p.name));
   d.parameters = model.parameters.map((p) => {
-    const out: Descriptor = { name: p.name, in: inBody.has(p.name) ? "body" : p.in };
+    const out: Descriptor = { name: p.name, in: p.location };
     if (p.required) out.required = true;
     if (p.serialization) out.serialization = p.serialization;
     out.schema = schemaDescriptor(p.schema);

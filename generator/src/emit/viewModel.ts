@@ -1,8 +1,11 @@
 import { typeLabel } from "../model/buildModel.js";
-import { exampleInput, exampleValue, expectedWireParams } from "../model/examples.js";
+import { exampleInput } from "../model/examples.js";
 import type { OperationModel } from "../model/types.js";
+import { limitsText } from "./docText.js";
 import { generatedHeader } from "./header.js";
-import { toDescriptor } from "./toDescriptor.js";
+import { REPOSITORY } from "./repository.js";
+import { errorTable, toDescriptor } from "./toDescriptor.js";
+import { emitTypes } from "./emitTypes.js";
 
 /** Escapes text for a Markdown table cell: one line, no bare pipes. */
 function cell(text: string): string {
@@ -25,6 +28,37 @@ function literal(value: unknown, indent: string): string {
     .replace(/\n/g, `\n${indent}`);
 }
 
+/** The error table as a literal, one code per line: `  "InvalidTaskId.NotFound": [404],`. */
+function errorTableLiteral(table: Record<string, number[]>): string {
+  const key = (code: string): string => (/^[A-Za-z_$][\w$]*$/.test(code) ? code : JSON.stringify(code));
+  const lines = Object.entries(table).map(([code, statuses]) => `  ${key(code)}: [${statuses.join(", ")}],`);
+  return lines.length === 0 ? "{}" : `{\n${lines.join("\n")}\n}`;
+}
+
+/** How the README example shows the result, by the kind of body the operation answers with. */
+function exampleOutputLine(model: OperationModel): string {
+  switch (model.response) {
+    case "binary":
+      return "console.log(output.byteLength, \"bytes\");";
+    case "array":
+      return "console.log(output.length);";
+    case "string":
+      return "console.log(output);";
+    case "none":
+      return "// The service answers with no body: the call resolves once it succeeded.";
+    case "json":
+      return model.responseSchema?.properties?.RequestId ? "console.log(output.RequestId);" : "console.log(output);";
+  }
+}
+
+const LOCATION_CELL: Readonly<Record<OperationModel["parameters"][number]["location"], string>> = {
+  query: "query",
+  path: "path",
+  header: "header",
+  host: "host prefix",
+  body: "body",
+};
+
 /**
  * Everything a template prints for one operation, decided here in code (and unit-tested), so that the
  * `.hbs` files only lay it out.
@@ -32,21 +66,24 @@ function literal(value: unknown, indent: string): string {
 export function operationViewModel(model: OperationModel, version: string) {
   const n = model.names;
   const header = generatedHeader(model.specFile);
-  const fullInput = exampleInput(model.parameters, true);
   const requiredInput = exampleInput(model.parameters, false);
   const requiredNames = model.parameters.filter((p) => p.required).map((p) => p.name);
-  let functionDoc = model.summary;
+  let functionDoc = model.summary || `Calls ${model.product.product} ${model.action} (${model.product.version}).`;
   if (model.description) functionDoc += `\n\n@remarks\n${model.description}`;
+  functionDoc += `\n\n@see ${model.referenceUrl}`;
   if (model.deprecated) functionDoc += `\n\n@deprecated ${model.deprecatedNote || "Deprecated by the service."}`;
-  functionDoc += `\n\n@throws {@link ${n.errorType}} (use {@link ${n.errorGuard}}) when the service answers with an error;` +
+  functionDoc +=
+    `\n\n@throws {@link ${n.errorType}} (use {@link ${n.errorGuard}}) when the service answers with an error;` +
     ` \`ValidationError\` before anything is sent when the input is invalid; \`NetworkError\`, \`TimeoutError\`,` +
     ` \`MalformedResponseError\` or \`AbortError\` from the transport.`;
+  const table = errorTable(model);
+  const packageDir = n.packageDir;
   return {
     header,
     specFile: model.specFile,
     version,
     packageName: n.packageName,
-    packageDir: n.packageDir,
+    packageDir,
     names: n,
     /** `{@link name}` for each name; Handlebars cannot print a brace right after a mustache. */
     links: Object.fromEntries(Object.entries(n).map(([k, v]) => [k, `{@link ${v}}`])) as Record<keyof typeof n, string>,
@@ -54,45 +91,49 @@ export function operationViewModel(model: OperationModel, version: string) {
     productName: model.product.product,
     productTitle: model.product.title,
     apiVersion: model.product.version,
-    summaryJson: JSON.stringify(`${model.product.title} ${model.action}: ${model.summary}`),
-    summaryLine: cell(model.summary),
+    referenceUrl: model.referenceUrl,
+    repository: REPOSITORY,
+    homepage: `${REPOSITORY.web}/tree/main/${packageDir}#readme`,
+    runtimeReadme: `${REPOSITORY.web}/tree/main/packages/runtime#readme`,
+    specUrl: `${REPOSITORY.web}/blob/main/${model.specFile}`,
+    summaryJson: JSON.stringify(`${model.product.title} ${model.action}${model.summary ? `: ${model.summary}` : ` (${model.product.product} ${model.product.version})`}`),
+    summaryLine: model.summary ? cell(model.summary) : `see the [API reference](${model.referenceUrl}).`,
     descriptionMd: model.description,
     deprecated: model.deprecated,
     deprecatedNote: model.deprecatedNote || "Deprecated by the service.",
     functionDoc: docLines(functionDoc),
-    inputTypeExpr: model.parameters.some((p) => p.in === "query")
-      ? `NonNullable<operations[${JSON.stringify(model.action)}]["parameters"]["query"]>`
-      : "Record<string, never>",
-    // Without a documented response schema the body is still a JSON object, of unknown fields.
-    outputTypeExpr: model.hasResponseSchema
-      ? `operations[${JSON.stringify(model.action)}]["responses"][200]["content"]["application/json"]`
-      : "Record<string, unknown>",
-    descriptorLiteral: literal(toDescriptor(model), ""),
-    errors: model.errors.map((e) => ({ ...e, codeJson: JSON.stringify(e.code), messageJson: JSON.stringify(e.message), messageCell: cell(e.message), descriptionCell: cell(e.description) })),
+    typesSource: emitTypes(model).trimEnd(),
+    descriptorLiteral: literal(toDescriptor(model), "").replace(/\n\}$/, `,\n  errors: ${n.errorTableName},\n}`),
+    errorTableLiteral: errorTableLiteral(table),
+    errors: model.errors.map((e) => ({ ...e, codeJson: JSON.stringify(e.code), messageCell: cell(e.message) })),
+    nonErrorCodes: model.nonErrorCodes.map((e) => ({ ...e, messageCell: cell(e.message) })),
     hasErrors: model.errors.length > 0,
-    errorStatusLines: model.errors.map((e) => `  ${JSON.stringify(e.code)}: ${e.httpStatus};`).join("\n"),
+    hasNonErrorCodes: model.nonErrorCodes.length > 0,
     parameterRows: model.parameters.map((p) => ({
       name: p.name,
       type: cell(typeLabel(p.schema) + (p.schema.enum ? `: ${p.schema.enum.map((v) => JSON.stringify(v)).join(" \\| ")}` : "")),
       required: p.required ? "Yes" : "No",
-      description: cell(p.description),
+      location: LOCATION_CELL[p.location],
+      description: cell([p.description, limitsText(p.schema)].filter(Boolean).join(" ")),
     })),
+    hasParameters: model.parameters.length > 0,
     responseRows: model.responseFields.map((f) => ({ path: f.path, type: cell(f.type), description: cell(f.description) })),
+    hasResponseRows: model.responseFields.length > 0,
+    responseNote:
+      model.response === "binary"
+        ? "The call resolves to the response body's bytes (`Uint8Array`)."
+        : model.response === "none"
+          ? "The service answers with no body: the call resolves to `{}`."
+          : model.responseSchema
+            ? ""
+            : "The spec documents no response fields: the call resolves to the decoded JSON object (`Record<string, unknown>`).",
     exampleInputLiteral: literal(requiredInput, "  "),
-    fullInputLiteral: literal(fullInput, "  "),
-    expectedQueryLiteral: literal(expectedWireParams(model.parameters, fullInput), "  "),
-    responseExampleLiteral: literal(model.responseExample ?? { RequestId: "6E1E5D2C-0000-4000-8000-000000000000" }, "  "),
-    requiredNamesLiteral: JSON.stringify(requiredNames),
+    exampleOutputLine: exampleOutputLine(model),
     hasRequired: requiredNames.length > 0,
-    firstRequired: requiredNames[0] ?? "",
     idempotencyToken: model.idempotencyToken ?? "",
     hasIdempotencyToken: model.idempotencyToken !== undefined,
     isWrite: model.access === "write",
-    method: model.method,
-    pathname: model.pathname,
-    // An enum-typed example shows off the literal types; a plain string also works.
     exampleClientRegion: "cn-hangzhou",
-    sampleValueJson: JSON.stringify(exampleValue({ type: "string" }, undefined)),
   };
 }
 

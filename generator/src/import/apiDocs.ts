@@ -52,11 +52,17 @@ export interface ApiDocsApi {
   readonly path?: string;
   readonly methods: readonly string[];
   readonly schemes?: readonly string[];
+  /** Request content types (`application/json`, `application/octet-stream`, …). */
+  readonly consumes?: readonly string[];
+  /** Response content types. */
+  readonly produces?: readonly string[];
+  /** Alternative security schemes: `[{ AK: [] }, { BearerToken: [] }]`; `[]` or `[{ Anonymous: [] }]` when none. */
+  readonly security?: readonly Readonly<Record<string, unknown>>[];
   readonly deprecated?: boolean;
   readonly operationType?: string;
   readonly systemTags?: { readonly operationType?: string };
   readonly parameters?: readonly ApiDocsParameter[];
-  readonly responses?: Readonly<Record<string, { readonly schema?: ApiDocsSchema }>>;
+  readonly responses?: Readonly<Record<string, { readonly schema?: ApiDocsSchema; readonly [key: string]: unknown }>>;
   readonly errorCodes?: Readonly<Record<string, readonly ApiDocsErrorCode[]>>;
   /** A JSON string: `[{ "type": "json", "example": "<JSON text>" }, { "type": "xml", ... }]`. */
   readonly responseDemo?: string;

@@ -11,7 +11,9 @@ const REGION = /^[a-z0-9-]+$/;
  * The majority pattern and the exceptions. Ties go to the pattern seen first, so the result depends only on
  * the input. `fallback` (`<code>.{regionId}.aliyuncs.com`) is used when no region follows any pattern.
  */
-export function convertEndpoints(list: readonly { regionId: string; endpoint: string }[], fallback: string, report: (msg: string) => void): Endpoints {
+export function convertEndpoints(raw: readonly { regionId: string; endpoint: string }[], fallback: string, report: (msg: string) => void): Endpoints {
+  // Some metadata carries stray whitespace around host names (a trailing tab): not part of the name.
+  const list = raw.map((e) => (typeof e.endpoint === "string" && typeof e.regionId === "string" ? { regionId: e.regionId.trim(), endpoint: e.endpoint.trim() } : e));
   const valid = list.filter((e) => {
     const ok = typeof e.regionId === "string" && REGION.test(e.regionId) && typeof e.endpoint === "string" && HOST.test(e.endpoint.toLowerCase());
     if (!ok) report(`endpoint ${JSON.stringify(e)} is not a region id and host name; not mapped`);

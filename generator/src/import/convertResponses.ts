@@ -1,8 +1,10 @@
-// Converts `responses`, `errorCodes` and `responseDemo` into our responses object: a 200 with an
-// application/json schema and example, and one response per error status carrying x-acs-error-codes.
+// Converts `responses`, `errorCodes` and `responseDemo` into our responses object: a 200 describing the
+// success body (a JSON schema and example, raw bytes, or no body), and one response per HTTP status that
+// documents error codes (x-acs-error-codes), whatever that status.
 import type { SpecErrorCode, SpecResponse } from "../spec/types.js";
 import type { ApiDocsApi } from "./apiDocs.js";
 import { convertSchema, type SchemaContext } from "./convertSchema.js";
+import { containsCjk, hasCjk } from "./prose.js";
 
 /** Text of the 200 response when the metadata has no response schema (request-only metadata). */
 export const NO_RESPONSE_SCHEMA = "The metadata documents no response schema; the output is typed Record<string, unknown>.";
@@ -20,13 +22,18 @@ export function jsonResponseExample(demo: unknown, ctx: SchemaContext): unknown 
   }
 }
 
-function convertErrorCodes(api: ApiDocsApi, ctx: SchemaContext): Record<string, SpecResponse> {
-  const out: Record<string, SpecResponse> = {};
-  const seen = new Map<string, string>();
+/**
+ * Error codes by the HTTP status they are documented with. A code listed under several statuses stays
+ * under each (the service answers it with either); one listed twice under the same status is kept once.
+ * Codes under a 2xx or 3xx status are kept too: the reference lists them, the runtime never raises them.
+ * Messages written in Chinese are Alibaba's prose and are left empty (the code is the fact).
+ */
+function convertErrorCodes(api: ApiDocsApi, ctx: SchemaContext): Record<string, SpecErrorCode[]> {
+  const out: Record<string, SpecErrorCode[]> = {};
+  let proseMessages = 0;
   for (const [status, list] of Object.entries(api.errorCodes ?? {}).sort(([a], [b]) => Number(a) - Number(b))) {
-    if (!/^[45]\d\d$/.test(status)) {
-      const codes = list.map((e) => e.errorCode).join(", ");
-      ctx.sink.report(`errorCodes/${status}`, `codes listed under HTTP ${status} are not errors (2xx is success); not mapped: ${codes}`);
+    if (!/^[1-5]\d\d$/.test(status)) {
+      ctx.sink.report(`errorCodes/${status}`, `'${status}' is not an HTTP status; its codes are not mapped`);
       continue;
     }
     const codes: SpecErrorCode[] = [];
@@ -35,37 +42,44 @@ function convertErrorCodes(api: ApiDocsApi, ctx: SchemaContext): Record<string, 
         ctx.sink.report(`errorCodes/${status}`, "an entry without errorCode; not mapped");
         continue;
       }
-      const first = seen.get(e.errorCode);
-      if (first !== undefined) {
-        ctx.sink.report(`errorCodes/${status}/${e.errorCode}`, `also listed under HTTP ${first}; kept there only`);
-        continue;
-      }
-      seen.set(e.errorCode, status);
-      const code: SpecErrorCode = { code: e.errorCode, message: e.errorMessage ?? "" };
-      if (typeof e.description === "string" && e.description !== "") code.description = e.description;
-      codes.push(code);
+      if (codes.some((c) => c.code === e.errorCode)) continue;
+      const message = e.errorMessage ?? "";
+      if (hasCjk(message)) proseMessages++;
+      codes.push({ code: e.errorCode, message: hasCjk(message) ? "" : message });
     }
-    if (codes.length > 0) out[status] = { description: `Errors answered with HTTP ${status}.`, "x-acs-error-codes": codes };
+    if (codes.length > 0) out[status] = codes;
   }
+  if (proseMessages > 0) ctx.sink.report("errorCodes", `${proseMessages} error message(s) in Chinese left empty (prose stays in the reference)`);
   return out;
+}
+
+/** The success response: raw bytes, a documented JSON body (object, array or text), no body, or unknown. */
+function successResponse(api: ApiDocsApi, ctx: SchemaContext): SpecResponse {
+  const statuses = Object.keys(api.responses ?? {}).filter((s) => /^2\d\d$/.test(s)).sort();
+  const ok = api.responses?.[statuses[0] ?? "200"];
+  if (statuses.length > 1) ctx.sink.report("responses", `several success statuses (${statuses.join(", ")}); the first one's body is mapped`);
+  const binary = (api.produces ?? []).includes("application/octet-stream") || (ok?.schema?.type === "string" && ok.schema.format === "binary");
+  if (binary) return { description: "The response body's bytes.", content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } };
+  // Request-only metadata has no responses at all; the importer says so once for the product.
+  if (ok === undefined) return { description: NO_RESPONSE_SCHEMA };
+  const schema = ok.schema === undefined ? undefined : convertSchema(ok.schema, "responses/200/schema", ctx);
+  // The full metadata lists the success response even when it has no body (`"200": {}`).
+  if (schema === undefined) return { description: "The service answers with no body.", "x-acs-no-body": true };
+  const content: NonNullable<NonNullable<SpecResponse["content"]>["application/json"]> = { schema };
+  const example = jsonResponseExample(api.responseDemo, ctx);
+  if (example !== undefined && !containsCjk(example)) content.example = example;
+  return { description: "OK", content: { "application/json": content } };
 }
 
 /** The operation's responses; the caller's sink receives what could not be mapped. */
 export function convertResponses(api: ApiDocsApi, ctx: SchemaContext): Record<string, SpecResponse> {
-  const responses: Record<string, SpecResponse> = {};
-  const ok = api.responses?.["200"];
-  const schema = ok?.schema === undefined ? undefined : convertSchema(ok.schema, "responses/200/schema", ctx);
-  if (schema === undefined) {
-    ctx.sink.report("responses/200", "no response schema in the metadata; output typed Record<string, unknown>");
-    responses["200"] = { description: NO_RESPONSE_SCHEMA };
-  } else {
-    const example = jsonResponseExample(api.responseDemo, ctx);
-    const content: NonNullable<SpecResponse["content"]>["application/json"] = { schema };
-    if (example !== undefined) content.example = example;
-    responses["200"] = { description: "OK", content: { "application/json": content } };
-  }
+  const responses: Record<string, SpecResponse> = { "200": successResponse(api, ctx) };
   for (const status of Object.keys(api.responses ?? {})) {
-    if (status !== "200") ctx.sink.report(`responses/${status}`, "only the 200 response schema is mapped");
+    if (!/^2\d\d$/.test(status)) ctx.sink.report(`responses/${status}`, "only the success response's schema is mapped (errors share one shape)");
   }
-  return { ...responses, ...convertErrorCodes(api, ctx) };
+  for (const [status, codes] of Object.entries(convertErrorCodes(api, ctx))) {
+    if (status === "200") responses["200"] = { ...responses["200"]!, "x-acs-error-codes": codes };
+    else responses[status] = { description: `Errors answered with HTTP ${status}.`, "x-acs-error-codes": codes };
+  }
+  return responses;
 }

@@ -6,6 +6,7 @@ import type { SpecSchema } from "../spec/types.js";
 import type { ApiDocsSchema } from "./apiDocs.js";
 import { toCount, toNumber, toTyped } from "./convertValue.js";
 import type { IssueSink } from "./ImportReport.js";
+import { containsCjk } from "./prose.js";
 
 /** What the converters share while walking one operation. */
 export interface SchemaContext {
@@ -20,10 +21,10 @@ const COUNTS = ["minLength", "maxLength", "minItems", "maxItems"] as const;
  * documentation-page flags (`doc…`, such as docRequired, which only says whether the reference page marks a
  * field required) and OpenAPI's presentation keywords.
  */
-const DOC_ONLY = new Set(["xml", "readOnly", "writeOnly", "externalDocs", "exclusive"]);
+const DOC_ONLY = new Set(["xml", "readOnly", "writeOnly", "externalDocs", "exclusive", "title", "description", "enumValueTitles", "examples"]);
 const isDocOnly = (key: string): boolean => DOC_ONLY.has(key) || /^doc[A-Z]/.test(key);
 const HANDLED = new Set([
-  "type", "format", "title", "description", "required", "enum", "default", "example", "pattern",
+  "type", "format", "required", "enum", "default", "example", "pattern",
   "minimum", "maximum", ...COUNTS, "items", "properties", "additionalProperties", "deprecated", "$ref",
 ]);
 
@@ -72,8 +73,7 @@ export function convertSchema(src: ApiDocsSchema, at: string, ctx: SchemaContext
   }
   const out: SpecSchema = { type: type as SpecSchema["type"] };
   if (typeof resolved.format === "string" && resolved.format !== "") out.format = resolved.format;
-  if (typeof resolved.title === "string" && resolved.title !== "") out.title = resolved.title;
-  if (typeof resolved.description === "string" && resolved.description !== "") out.description = resolved.description;
+  // Titles and descriptions are Alibaba's prose: specs keep facts only (import/prose.ts).
   if (resolved.deprecated === true) out.deprecated = true;
   if (typeof resolved.pattern === "string" && resolved.pattern !== "") {
     try {
@@ -127,7 +127,8 @@ function convertScalars(src: ApiDocsSchema, out: SpecSchema, at: string, ctx: Sc
     if (raw === undefined || raw === "") continue;
     const value = scalar ? toTyped(out.type, raw) : undefined;
     // An example that does not fit its type is documentation only; a default that does not is worth a line.
-    if (value !== undefined) out[key] = value;
+    // An example written in Chinese is prose, not a value a caller would send.
+    if (value !== undefined && !(key === "example" && containsCjk(value))) out[key] = value;
     else if (key === "default") ctx.sink.report(`${at}/default`, `${JSON.stringify(raw)} is not a ${out.type}, not mapped`);
   }
 }

@@ -1,28 +1,57 @@
 // `acs-gen import`: Alibaba Cloud api-docs metadata → specs/<code>/<version>/_product.yaml + <Action>.yaml.
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { stringify } from "yaml";
-import type { OperationSpecDocument, ProductSpecDocument } from "../spec/types.js";
+import { parse, stringify } from "yaml";
+import { kebabCase, pascalCase } from "../model/naming.js";
+import { SpecError } from "../spec/SpecError.js";
+import { operationSchema } from "../spec/schemas.js";
+import type { OperationSpecDocument, ProductSpecDocument, SpecStyle } from "../spec/types.js";
+import { assertSchema, checkOperationSemantics } from "../spec/validateSpec.js";
 import type { ApiDocs } from "./apiDocs.js";
 import { convertEndpoints } from "./convertEndpoints.js";
 import { convertOperation } from "./convertOperation.js";
 import { IssueSink, type ImportIssue } from "./ImportReport.js";
+import { overlayExisting } from "./overlayExisting.js";
+import { RefusedOperation } from "./RefusedOperation.js";
+
+/** The specs already in the output folder: their wording (and, for request-only metadata, responses) survive. */
+export interface ExistingSpecs {
+  readonly product?: ProductSpecDocument | undefined;
+  readonly operations: ReadonlyMap<string, OperationSpecDocument>;
+}
 
 export interface ImportOptions {
   /** Lower-case product code: the spec folder and npm name prefix (`nas`). */
   readonly code: string;
-  /** Product title for docs; default the product name from the metadata. */
+  /** Product title for docs; default the existing spec's, else the product code as Alibaba spells it. */
   readonly title?: string;
+  readonly existing?: ExistingSpecs;
+  /** The metadata has no responses (default: detected, when no API has any). */
+  readonly requestsOnly?: boolean;
+}
+
+/** An operation left out, and why (one line). */
+export interface Refusal {
+  readonly action: string;
+  readonly reason: string;
 }
 
 export interface ImportResult {
   readonly product: ProductSpecDocument;
   /** Action → spec document, sorted by action. */
   readonly operations: ReadonlyMap<string, OperationSpecDocument>;
+  readonly refused: readonly Refusal[];
   readonly issues: readonly ImportIssue[];
+  readonly requestsOnly: boolean;
 }
 
-const ACTION = /^[A-Z][A-Za-z0-9]*$/;
+/** Styles whose requests this runtime builds and signs (signature V3). Others sign differently (SLS, OSS, …). */
+const SUPPORTED_STYLES: ReadonlySet<string> = new Set<SpecStyle>(["RPC", "ROA", "V3", "FC"]);
+
+/** Thrown for metadata of a style this runtime does not sign: nothing of the product is imported. */
+export class UnsupportedStyleError extends Error {
+  override readonly name = "UnsupportedStyleError";
+}
 
 /** Reads api-docs JSON from a local file or, when `from` is an http(s) URL, over the network. */
 export async function readApiDocs(from: string): Promise<ApiDocs> {
@@ -34,8 +63,43 @@ export async function readApiDocs(from: string): Promise<ApiDocs> {
   return docs;
 }
 
-/** Converts parsed metadata; pure (no I/O), so it is tested on small documents. */
+/**
+ * The metadata lists public endpoints only: a VPC pattern and region exceptions written into the existing
+ * product file (from the product's endpoint documentation) are kept; regions the metadata lists follow it.
+ */
+function withExistingEndpoints(imported: ProductSpecDocument["endpoints"], existing: ProductSpecDocument["endpoints"] | undefined): ProductSpecDocument["endpoints"] {
+  if (existing === undefined) return imported;
+  const regions = { ...existing.regions, ...imported.regions };
+  const vpcPattern = imported.vpcPattern ?? existing.vpcPattern;
+  return {
+    pattern: imported.pattern,
+    ...(vpcPattern !== undefined ? { vpcPattern } : {}),
+    ...(Object.keys(regions).length > 0 ? { regions: Object.fromEntries(Object.entries(regions).sort(([a], [b]) => (a < b ? -1 : 1))) } : {}),
+  };
+}
+
+/** The spec document `doc` passes the same checks `pnpm generate` runs, or the reason it does not. */
+function specProblem(doc: OperationSpecDocument, product: ProductSpecDocument, action: string): string | undefined {
+  try {
+    assertSchema(operationSchema(), action, doc);
+    checkOperationSemantics(action, doc, product, action);
+    return undefined;
+  } catch (error) {
+    if (error instanceof SpecError) return `${error.jsonPath || "/"}: ${error.reason}`;
+    throw error;
+  }
+}
+
+/**
+ * Converts parsed metadata; pure (no I/O), so it is tested on small documents. An operation that cannot be
+ * represented is refused with a one-line reason; the others are imported. A product whose style this runtime
+ * does not sign is refused whole ({@link UnsupportedStyleError}).
+ */
 export function convertApiDocs(docs: ApiDocs, options: ImportOptions): ImportResult {
+  const style = docs.info.style;
+  if (!SUPPORTED_STYLES.has(style)) {
+    throw new UnsupportedStyleError(`${docs.info.product} ${docs.info.version}: style '${style}' is not supported (this runtime signs RPC, ROA, V3 and FC requests with signature V3; '${style}' requests are signed another way)`);
+  }
   const issues: ImportIssue[] = [];
   const productSink = new IssueSink("_product");
   const product: ProductSpecDocument = {
@@ -43,45 +107,80 @@ export function convertApiDocs(docs: ApiDocs, options: ImportOptions): ImportRes
     product: docs.info.product,
     code: options.code,
     version: docs.info.version,
-    title: options.title ?? docs.info.title ?? docs.info.product,
-    style: docs.info.style === "ROA" ? "ROA" : "RPC",
+    title: options.title ?? options.existing?.product?.title ?? docs.info.product,
+    style: style as SpecStyle,
     signature: "ACS3-HMAC-SHA256",
     protocols: ["https"],
-    endpoints: convertEndpoints(docs.endpoints ?? [], `${options.code}.{regionId}.aliyuncs.com`, (m) => productSink.report("endpoints", m)),
+    endpoints: withExistingEndpoints(
+      convertEndpoints(docs.endpoints ?? [], `${options.code}.{regionId}.aliyuncs.com`, (m) => productSink.report("endpoints", m)),
+      options.existing?.product?.endpoints,
+    ),
   };
-  if (docs.info.style !== "RPC" && docs.info.style !== "ROA") productSink.report("info/style", `unknown style '${docs.info.style}'; RPC assumed`);
+  const requestsOnly = options.requestsOnly ?? Object.values(docs.apis).every((a) => a.responses === undefined);
+  if (requestsOnly) productSink.report("responses", "request-only metadata: each operation keeps the responses, errors and access level of its existing spec (none for a new one)");
   issues.push(...productSink.issues);
   const components = docs.components?.schemas ?? {};
   const operations = new Map<string, OperationSpecDocument>();
+  const refused: Refusal[] = [];
+  const packages = new Map<string, string>();
   for (const action of Object.keys(docs.apis).sort()) {
     const sink = new IssueSink(action);
-    if (!ACTION.test(action)) {
-      sink.report("", "NOT IMPORTED: the action name is not a valid operation id");
-    } else {
-      operations.set(action, convertOperation(action, docs.apis[action]!, docs, { sink, components }));
+    try {
+      if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(action)) throw new RefusedOperation("the action name is not a valid operation id");
+      const kebab = kebabCase(pascalCase(action));
+      const twin = packages.get(kebab);
+      if (twin !== undefined) throw new RefusedOperation(`it would generate the same package as ${twin}`);
+      const converted = convertOperation(action, docs.apis[action]!, docs, style as SpecStyle, { sink, components });
+      const doc = overlayExisting(converted, options.existing?.operations.get(action), requestsOnly, sink);
+      const problem = specProblem(doc, product, action);
+      if (problem !== undefined) throw new RefusedOperation(`the spec would not validate (${problem})`);
+      operations.set(action, doc);
+      packages.set(kebab, action);
+    } catch (error) {
+      if (!(error instanceof RefusedOperation)) throw error;
+      refused.push({ action, reason: error.message });
     }
     issues.push(...sink.issues);
   }
-  return { product, operations, issues };
+  return { product, operations, refused, issues, requestsOnly };
 }
 
 function yamlFile(header: string, doc: unknown): string {
-  return `# ${header}\n${stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false })}`;
+  // YAML 1.1 quoting: strings such as 2017-06-26 or "on" stay strings for every YAML reader, not only 1.2 ones.
+  return `# ${header}\n${stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false, version: "1.1" })}`;
+}
+
+/** The specs in `<outDir>/<code>/<version>/`, to carry over what the metadata lacks. */
+export function readExistingSpecs(outDir: string, code: string, version: string): ExistingSpecs {
+  const dir = join(outDir, code, version);
+  const operations = new Map<string, OperationSpecDocument>();
+  if (!existsSync(dir)) return { operations };
+  let product: ProductSpecDocument | undefined;
+  for (const name of readdirSync(dir).sort()) {
+    if (!/\.ya?ml$/.test(name)) continue;
+    const doc = parse(readFileSync(join(dir, name), "utf8")) as unknown;
+    if (name === "_product.yaml") product = doc as ProductSpecDocument;
+    else operations.set(name.replace(/\.ya?ml$/, ""), doc as OperationSpecDocument);
+  }
+  return { product, operations };
 }
 
 /**
  * Writes `specs/<code>/<version>/`: the product file and one file per operation. Operation files of that
- * folder that the metadata no longer has are removed, so a deleted API shows up as a deleted spec (and the
- * generator reports its package for deprecation). Returns the paths written, relative to `outDir`.
+ * folder that the metadata no longer has (or now refuses) are removed, so a deleted API shows up as a deleted
+ * spec (and the generator reports its package for deprecation) — unless `keepMissing`, for metadata that is
+ * older or partial (it cannot tell that an operation was removed). Returns the paths written, relative to `outDir`.
  */
-export function writeImportedSpecs(outDir: string, result: ImportResult, source: string): string[] {
+export function writeImportedSpecs(outDir: string, result: ImportResult, source: string, options: { keepMissing?: boolean } = {}): string[] {
   const dir = join(outDir, result.product.code, result.product.version);
   mkdirSync(dir, { recursive: true });
-  const header = `Imported by \`acs-gen import\` from ${source} (Alibaba Cloud api-docs metadata). Re-import instead of editing.`;
+  const header = `Imported by \`acs-gen import\` from ${source} (Alibaba Cloud api-docs metadata: facts only; the reference page is linked from the package). Re-import instead of editing.`;
   const written: string[] = [];
   const keep = new Set(["_product.yaml", ...[...result.operations.keys()].map((a) => `${a}.yaml`)]);
-  for (const name of readdirSync(dir)) {
-    if (/\.(ya?ml|json)$/.test(name) && !keep.has(name)) rmSync(join(dir, name));
+  if (!options.keepMissing) {
+    for (const name of readdirSync(dir)) {
+      if (/\.(ya?ml|json)$/.test(name) && !keep.has(name)) rmSync(join(dir, name));
+    }
   }
   writeFileSync(join(dir, "_product.yaml"), yamlFile(header, result.product));
   written.push(`${result.product.code}/${result.product.version}/_product.yaml`);

@@ -1,4 +1,4 @@
-import type { ParameterModel } from "./types.js";
+import type { OperationModel, ParameterModel } from "./types.js";
 import type { SpecSchema } from "../spec/types.js";
 
 /** A value that satisfies `schema`, preferring the spec's own example. Used for READMEs and generated tests. */
@@ -69,24 +69,75 @@ export function exampleInput(params: readonly ParameterModel[], all: boolean): R
   return out;
 }
 
+/** Flattened `[name, value]` pairs of one value: lists numbered from 1, objects dotted, as the gateways read them. */
+function flatPairs(out: [string, string][], prefix: string, v: unknown): void {
+  if (v === undefined || v === null) return;
+  if (Array.isArray(v)) v.forEach((item, i) => flatPairs(out, `${prefix}.${i + 1}`, item));
+  else if (typeof v === "object") for (const [k, sub] of Object.entries(v)) flatPairs(out, `${prefix}.${k}`, sub);
+  else out.push([prefix, String(v)]);
+}
+
+/** The wire pairs of one parameter's value, per its serialization: `json` JSON-encoded, `simple` comma-joined, else flat. */
+function wirePairs(p: ParameterModel, v: unknown): [string, string][] {
+  if (typeof v === "object" && v !== null && p.serialization === "json") return [[p.name, JSON.stringify(v)]];
+  if (Array.isArray(v) && p.serialization === "simple") return [[p.name, v.map(String).join(",")]];
+  const out: [string, string][] = [];
+  flatPairs(out, p.name, v);
+  return out;
+}
+
 /**
- * The wire form of an input, computed here independently of the runtime's serializer so that generated
- * tests check one against the other: lists numbered from 1, objects dotted, `json` JSON-encoded.
+ * The query pairs of an input (query parameters only), computed here independently of the runtime's
+ * serializer so that replayed fixtures check one against the other.
  */
 export function expectedWireParams(params: readonly ParameterModel[], input: Record<string, unknown>): [string, string][] {
-  const out: [string, string][] = [];
-  const walk = (prefix: string, v: unknown): void => {
-    if (v === undefined || v === null) return;
-    if (Array.isArray(v)) v.forEach((item, i) => walk(`${prefix}.${i + 1}`, item));
-    else if (typeof v === "object") for (const [k, sub] of Object.entries(v)) walk(`${prefix}.${k}`, sub);
-    else out.push([prefix, String(v)]);
-  };
-  for (const p of params) {
-    const v = input[p.name];
-    if (v === undefined || p.in !== "query") continue;
-    if (typeof v === "object" && p.serialization === "json") out.push([p.name, JSON.stringify(v)]);
-    else if (Array.isArray(v) && p.serialization === "simple") out.push([p.name, v.map(String).join(",")]);
-    else walk(p.name, v);
+  return params.filter((p) => p.location === "query" && input[p.name] !== undefined).flatMap((p) => wirePairs(p, input[p.name]));
+}
+
+/** What the spec says goes on the wire for an input, as a fixture records it (decoded path and query, body text). */
+export interface ExpectedWire {
+  readonly hostPrefix: string;
+  readonly pathname: string;
+  readonly query: [string, string][];
+  readonly headers: Record<string, string>;
+  readonly body: string | null;
+}
+
+/** The body's text and content type for an input, per the operation's `x-acs-body`. */
+function expectedBody(model: OperationModel, input: Record<string, unknown>): { text: string; contentType: string } | undefined {
+  const body = model.body;
+  if (body === undefined) return undefined;
+  const given = model.parameters.filter((p) => p.location === "body" && input[p.name] !== undefined);
+  if (given.length === 0 && !body.sendEmpty) return undefined;
+  if (body.encoding === "form") {
+    const pairs = given.flatMap((p) => wirePairs(p, input[p.name]));
+    return { text: pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join("&"), contentType: "application/x-www-form-urlencoded" };
   }
-  return out;
+  if (body.encoding === "json") {
+    const value = body.root !== undefined ? (input[body.root] ?? {}) : Object.fromEntries(given.map((p) => [p.name, input[p.name]]));
+    return { text: JSON.stringify(value), contentType: "application/json; charset=utf-8" };
+  }
+  const raw = body.root !== undefined ? input[body.root] : undefined;
+  return { text: typeof raw === "string" ? raw : raw instanceof Uint8Array ? new TextDecoder().decode(raw) : "", contentType: "application/octet-stream" };
+}
+
+/** The request the spec describes for `input`: path (decoded), query, parameter headers and body. */
+export function expectedWire(model: OperationModel, input: Record<string, unknown>): ExpectedWire {
+  const headers: Record<string, string> = {};
+  const hostLabels: string[] = [];
+  let pathname = model.pathname;
+  for (const p of model.parameters) {
+    const v = input[p.name];
+    if (v === undefined) continue;
+    const single = wirePairs(p, v).map(([, value]) => value).join(",");
+    if (p.location === "header") for (const [k, value] of wirePairs(p, v)) headers[k.toLowerCase()] = value;
+    if (p.location === "path") pathname = pathname.replace(`{${p.name}}`, single);
+    if (p.location === "host") hostLabels.push(single);
+  }
+  pathname = pathname.replace(/\{[^}]+\}/g, "");
+  const query: [string, string][] = [...model.fixedQuery.map(([k, v]) => [k, v] as [string, string]), ...expectedWireParams(model.parameters, input)];
+  if (model.auth === "Anonymous" && (model.style === "RPC" || model.style === "V3")) query.push(["Format", "json"]);
+  const body = expectedBody(model, input);
+  if (body) headers["content-type"] = body.contentType;
+  return { hostPrefix: hostLabels.map((l) => `${l}.`).join(""), pathname, query, headers, body: body?.text || null };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { camelCase, kebabCase, operationNames } from "./naming.js";
+import { camelCase, kebabCase, operationNames, pascalCase } from "./naming.js";
 
 describe("kebabCase", () => {
   it.each([
@@ -15,6 +15,17 @@ describe("kebabCase", () => {
     ["CPFS", "cpfs"],
   ])("%s → %s", (input, expected) => {
     expect(kebabCase(input)).toBe(expected);
+  });
+});
+
+describe("pascalCase", () => {
+  it.each([
+    ["CancelDataFlowSubTask", "CancelDataFlowSubTask"],
+    ["listTagResources", "ListTagResources"],
+    ["get_user_info", "GetUserInfo"],
+    ["CPFS", "CPFS"],
+  ])("%s → %s", (input, expected) => {
+    expect(pascalCase(input)).toBe(expected);
   });
 });
 
@@ -45,6 +56,14 @@ describe("operationNames", () => {
       errorGuard: "isCancelDataFlowSubTaskError",
       documentedErrorGuard: "isCancelDataFlowSubTaskDocumentedError",
       descriptorName: "cancelDataFlowSubTaskDescriptor",
+      errorTableName: "cancelDataFlowSubTaskErrors",
     });
+  });
+});
+
+describe("operationNames of a lower-case action", () => {
+  it("names the package and types from its Pascal form", () => {
+    const n = operationNames("arms", "listTagResources");
+    expect([n.packageName, n.functionName, n.inputType, n.errorGuard]).toEqual(["@acs-modular/arms-list-tag-resources", "listTagResources", "ListTagResourcesInput", "isListTagResourcesError"]);
   });
 });

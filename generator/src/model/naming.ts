@@ -9,6 +9,14 @@ export function kebabCase(name: string): string {
     .toLowerCase();
 }
 
+/**
+ * The action as a type-name stem: `CancelDataFlowSubTask` stays; a lower-case or underscored action
+ * (`listTagResources`, `get_user_info`) becomes `ListTagResources`, `GetUserInfo`. The wire name is unchanged.
+ */
+export function pascalCase(name: string): string {
+  return name.replace(/_+([A-Za-z0-9])/g, (_, c: string) => c.toUpperCase()).replace(/^[a-z]/, (c) => c.toUpperCase());
+}
+
 const RESERVED = new Set(
   "break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await".split(" "),
 );
@@ -35,9 +43,12 @@ export interface OperationNames {
   readonly errorGuard: string;
   readonly documentedErrorGuard: string;
   readonly descriptorName: string;
+  /** The `as const` table of documented error codes and their HTTP statuses. */
+  readonly errorTableName: string;
 }
 
-export function operationNames(productCode: string, action: string): OperationNames {
+export function operationNames(productCode: string, wireAction: string): OperationNames {
+  const action = pascalCase(wireAction);
   const kebab = kebabCase(action);
   return {
     packageName: `@acs-modular/${productCode}-${kebab}`,
@@ -52,5 +63,6 @@ export function operationNames(productCode: string, action: string): OperationNa
     errorGuard: `is${action}Error`,
     documentedErrorGuard: `is${action}DocumentedError`,
     descriptorName: `${camelCase(action).replace(/Operation$/, "")}Descriptor`,
+    errorTableName: `${camelCase(action).replace(/Operation$/, "")}Errors`,
   };
 }

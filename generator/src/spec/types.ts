@@ -22,6 +22,9 @@ export interface SpecSchema {
   deprecated?: boolean;
 }
 
+/** How a non-scalar parameter goes on the wire (specs/README.md). */
+export type SpecSerialization = "flat" | "repeatList" | "json" | "simple";
+
 export interface SpecParameter {
   name: string;
   in: "query" | "path" | "header";
@@ -30,9 +33,13 @@ export interface SpecParameter {
   deprecated?: boolean;
   schema: SpecSchema;
   example?: unknown;
-  "x-acs-serialization"?: "flat" | "repeatList" | "json" | "simple";
-  /** Where a parameter declared `in: query` really travels: a form field in the request body (specs/README.md). */
-  "x-acs-in"?: "body" | "formData";
+  "x-acs-serialization"?: SpecSerialization;
+  /**
+   * Where a parameter declared `in: query` really travels, for locations OpenAPI 3 has no parameter for:
+   * `body` (the request body, see `x-acs-body`), `formData` (a form field; the same as `body` in a form body),
+   * `host` (a prefix of the host name).
+   */
+  "x-acs-in"?: "body" | "formData" | "host";
 }
 
 export interface SpecErrorCode {
@@ -41,25 +48,48 @@ export interface SpecErrorCode {
   description?: string;
 }
 
+export type SpecStyle = "RPC" | "ROA" | "V3" | "FC";
+export type SpecMethod = "GET" | "POST" | "PUT" | "DELETE" | "PATCH" | "HEAD";
+
+/** How an operation's body parameters travel (specs/README.md, `x-acs-body`). */
+export interface SpecBody {
+  encoding: "form" | "json" | "binary";
+  /** The one parameter that is the whole body (a JSON object or array, or the bytes). */
+  root?: string;
+  /** Send `{}` / an empty form with its content type when the input has no body parameter. */
+  sendEmpty?: boolean;
+}
+
 export interface SpecOperation {
   operationId: string;
-  summary: string;
+  summary?: string;
   description?: string;
   deprecated?: boolean;
   "x-acs-deprecated-note"?: string;
   "x-acs-action": string;
-  "x-acs-style": "RPC" | "ROA";
-  "x-acs-methods": ("GET" | "POST" | "PUT" | "DELETE" | "PATCH")[];
+  "x-acs-style": SpecStyle;
+  "x-acs-methods": SpecMethod[];
   "x-acs-access": "read" | "list" | "write";
   "x-acs-idempotency-token"?: string;
   "x-acs-dry-run"?: string;
+  /** `AK` (default) or `Anonymous` (sent unsigned). */
+  "x-acs-auth"?: "AK" | "Anonymous";
+  /** Query parameters every request carries (from a metadata path with a `?query`). */
+  "x-acs-fixed-query"?: Record<string, string>;
+  "x-acs-body"?: SpecBody;
   parameters: SpecParameter[];
   responses: Record<string, SpecResponse>;
 }
 
+/** The success response's content: a JSON body, raw bytes, or (without `content`) unknown. */
 export interface SpecResponse {
   description: string;
-  content?: { "application/json": { schema: SpecSchema; example?: unknown } };
+  content?: {
+    "application/json"?: { schema: SpecSchema; example?: unknown };
+    "application/octet-stream"?: { schema: SpecSchema };
+  };
+  /** The success response documents no body: the call resolves to `{}`. */
+  "x-acs-no-body"?: boolean;
   "x-acs-error-codes"?: SpecErrorCode[];
 }
 
@@ -77,7 +107,7 @@ export interface ProductSpecDocument {
   code: string;
   version: string;
   title: string;
-  style: "RPC" | "ROA";
+  style: SpecStyle;
   signature: "ACS3-HMAC-SHA256";
   protocols: ("https" | "http")[];
   endpoints: { pattern: string; vpcPattern?: string; regions?: Record<string, string> };
@@ -97,4 +127,6 @@ export interface LoadedProductSpec {
 export interface LoadedSpecs {
   products: LoadedProductSpec[];
   operations: LoadedOperationSpec[];
+  /** Specs that could not be loaded, each with its file, JSON path and reason (see `loadSpecs`). */
+  refused: import("./SpecError.js").SpecError[];
 }

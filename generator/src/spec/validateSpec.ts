@@ -1,6 +1,6 @@
 import type { ValidateFunction } from "ajv";
 import { SpecError } from "./SpecError.js";
-import type { OperationSpecDocument, ProductSpecDocument, SpecOperation, SpecSchema } from "./types.js";
+import type { OperationSpecDocument, ProductSpecDocument, SpecOperation, SpecParameter, SpecSchema } from "./types.js";
 
 /** Runs a compiled schema and turns its first error into a {@link SpecError} with file, JSON path and reason. */
 export function assertSchema(validate: ValidateFunction, file: string, doc: unknown): void {
@@ -39,6 +39,81 @@ function checkSchemaLimits(file: string, at: string, schema: SpecSchema): void {
   for (const [name, sub] of Object.entries(schema.properties ?? {})) checkSchemaLimits(file, `${at}/properties/${name}`, sub);
 }
 
+/**
+ * Header names a parameter cannot use: the runtime sets them itself (signature V3, framing), so a parameter
+ * with one of these names would be overwritten or would break the signature. `authorization` is allowed only
+ * on anonymous operations, which carry no signature.
+ */
+export const RESERVED_HEADERS: ReadonlySet<string> = new Set([
+  "host",
+  "content-length",
+  "content-type",
+  "transfer-encoding",
+  "user-agent",
+  "accept",
+  "x-acs-action",
+  "x-acs-version",
+  "x-acs-date",
+  "x-acs-signature-nonce",
+  "x-acs-content-sha256",
+  "x-acs-security-token",
+  "x-acs-accesskey-id",
+]);
+
+/** The `{Name}` placeholders of a path template, in order. */
+export function pathPlaceholders(path: string): string[] {
+  return [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+}
+
+/** True when the parameter travels in the body (`x-acs-in: body`, or `formData`, a field of a form body). */
+export function isBodyParameter(p: SpecParameter): boolean {
+  return p["x-acs-in"] === "body" || p["x-acs-in"] === "formData";
+}
+
+function checkParameters(file: string, at: string, path: string, op: SpecOperation): void {
+  const names = new Set<string>();
+  const placeholders = new Set(pathPlaceholders(path));
+  op.parameters.forEach((p, i) => {
+    const here = `${at}/parameters/${i}`;
+    if (names.has(p.name)) throw new SpecError(file, `${here}/name`, `duplicate parameter '${p.name}'`);
+    names.add(p.name);
+    if (p["x-acs-in"] !== undefined && p.in !== "query") throw new SpecError(file, `${here}/in`, "a parameter with x-acs-in is declared in: query");
+    if (p.in === "path" && !placeholders.has(p.name)) throw new SpecError(file, `${here}/name`, `path parameter '${p.name}' does not appear in the path '${path}'`);
+    if (p.in === "header") {
+      const lower = p.name.toLowerCase();
+      if (RESERVED_HEADERS.has(lower) || (lower === "authorization" && op["x-acs-auth"] !== "Anonymous")) {
+        throw new SpecError(file, `${here}/name`, `header '${p.name}' is set by the runtime (signature and framing); it cannot be a parameter`);
+      }
+    }
+    checkSchemaLimits(file, `${here}/schema`, p.schema);
+  });
+  for (const name of placeholders) {
+    if (!op.parameters.some((p) => p.in === "path" && p.name === name)) throw new SpecError(file, "/paths", `the path's {${name}} is not a path parameter`);
+  }
+}
+
+function checkBody(file: string, at: string, op: SpecOperation): void {
+  const body = op["x-acs-body"];
+  const inBody = op.parameters.filter(isBodyParameter);
+  if (body === undefined) {
+    if (inBody.length > 0) throw new SpecError(file, `${at}/x-acs-body`, `'${inBody[0]!.name}' travels in the body: x-acs-body must say how`);
+    return;
+  }
+  if (inBody.length === 0) throw new SpecError(file, `${at}/x-acs-body`, "no parameter travels in the body");
+  if (body.root !== undefined) {
+    const root = inBody.find((p) => p.name === body.root);
+    if (root === undefined) throw new SpecError(file, `${at}/x-acs-body/root`, `names no body parameter ('${body.root}')`);
+    if (inBody.length > 1) throw new SpecError(file, `${at}/x-acs-body/root`, "a root body must be the only body parameter");
+  }
+  if (body.encoding === "binary") {
+    const root = inBody.find((p) => p.name === body.root);
+    if (root === undefined || root.schema.type !== "string" || root.schema.format !== "binary") {
+      throw new SpecError(file, `${at}/x-acs-body`, "a binary body needs a root parameter of type string, format binary");
+    }
+  }
+  if (body.encoding === "form" && body.root !== undefined) throw new SpecError(file, `${at}/x-acs-body/root`, "a form body has fields, not a root");
+}
+
 /** Checks what a JSON Schema cannot: names agree with each other, with the file name and with the product. */
 export function checkOperationSemantics(file: string, doc: OperationSpecDocument, product: ProductSpecDocument, baseName: string): void {
   const { path, method, op } = singleOperation(doc);
@@ -51,17 +126,13 @@ export function checkOperationSemantics(file: string, doc: OperationSpecDocument
   }
   if (op.operationId !== op["x-acs-action"]) throw new SpecError(file, `${at}/operationId`, "must equal x-acs-action");
   if (op.operationId !== baseName) throw new SpecError(file, `${at}/operationId`, `must equal the file name '${baseName}'`);
-  if (op["x-acs-style"] === "RPC" && path !== "/") throw new SpecError(file, "/paths", "an RPC operation's path must be '/'");
+  const rpcLike = op["x-acs-style"] === "RPC" || op["x-acs-style"] === "V3";
+  if (rpcLike && path !== "/") throw new SpecError(file, "/paths", `an ${op["x-acs-style"]} operation's path must be '/'`);
   if (!op["x-acs-methods"].includes(method.toUpperCase() as never)) {
     throw new SpecError(file, `${at}/x-acs-methods`, `must include the path's method ${method.toUpperCase()}`);
   }
-  const names = new Set<string>();
-  op.parameters.forEach((p, i) => {
-    if (names.has(p.name)) throw new SpecError(file, `${at}/parameters/${i}/name`, `duplicate parameter '${p.name}'`);
-    names.add(p.name);
-    if (p.in === "path" && !p.required) throw new SpecError(file, `${at}/parameters/${i}/required`, "a path parameter must be required");
-    checkSchemaLimits(file, `${at}/parameters/${i}/schema`, p.schema);
-  });
+  checkParameters(file, at, path, op);
+  checkBody(file, at, op);
   const token = op["x-acs-idempotency-token"];
   if (token !== undefined) {
     const p = op.parameters.find((x) => x.name === token);
@@ -72,10 +143,8 @@ export function checkOperationSemantics(file: string, doc: OperationSpecDocument
   if (dryRun !== undefined && op.parameters.find((x) => x.name === dryRun)?.schema.type !== "boolean") {
     throw new SpecError(file, `${at}/x-acs-dry-run`, `must name a boolean parameter ('${dryRun}')`);
   }
-  const codes = new Set<string>();
   for (const [status, response] of Object.entries(op.responses)) {
-    if (status === "200") continue;
-    if (Number(status) < 400) throw new SpecError(file, `${at}/responses/${status}`, "error responses must have a 4xx or 5xx status");
+    const codes = new Set<string>();
     for (const e of response["x-acs-error-codes"] ?? []) {
       if (codes.has(e.code)) throw new SpecError(file, `${at}/responses/${status}`, `error code '${e.code}' is listed twice`);
       codes.add(e.code);

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { dirname, join } from "node:path";
 import { emitPackage } from "../emit/emitPackage.js";
 import type { CompiledTemplate } from "../emit/templates.js";
-import { reconcileOperationFixtures, type FixtureReport } from "../fixtures/reconcileFixtures.js";
+import { checkOperationFixtures, type FixtureReport } from "../fixtures/reconcileFixtures.js";
 import type { OperationModel } from "../model/types.js";
 
 /** Files in a generated package folder that the generator does not own and never touches. */
@@ -46,7 +46,7 @@ function currentVersion(absDir: string, initial: string): string {
 
 /**
  * Renders one operation's package and writes the files that changed, removes the files it no longer
- * produces, then reconciles its fixtures. A package folder that does not exist yet is written without
+ * produces, then checks its recorded fixtures. A package folder that does not exist yet is written without
  * reading anything back and with one `mkdir` per folder: at catalog scale, file-system calls are most of
  * the generator's time.
  */
@@ -78,7 +78,7 @@ export function writeOperation(rootDir: string, job: OperationJob, templates: re
       if (!check) rmSync(join(rootDir, path));
     }
   }
-  const fixtures: FixtureReport = { written: [], missing: [], problems: [] };
-  reconcileOperationFixtures(rootDir, model, check, fixtures);
+  const fixtures: FixtureReport = { problems: [] };
+  if (exists) checkOperationFixtures(rootDir, model, fixtures);
   return { changed, stale, fixtures };
 }
