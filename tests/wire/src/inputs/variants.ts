@@ -27,6 +27,23 @@ export function inStsSubset(action: string, seed: number): boolean {
   return hashString(`${seed}:sts:${action}`) % 4 === 0;
 }
 
+/**
+ * True when a dotted parameter (`DataDisk.1.Size`) names a wire key that a structured parameter of the same
+ * operation (`DataDisk`, a list whose items have `Size`) also produces. ECS declares some fields both ways;
+ * a caller sets one or the other, and setting both would send the key twice, so inputs set the structured one.
+ */
+export function coveredByStructured(op: MetaOperation, param: MetaParameter): boolean {
+  const [head, ...rest] = param.name.split(".");
+  if (rest.length === 0) return false;
+  let schema = op.parameters.find((p) => p.name === head && p !== param)?.schema;
+  for (const segment of rest) {
+    if (schema === undefined) return false;
+    if (schema.type === "array") schema = /^\d+$/.test(segment) ? schema.items : undefined;
+    else schema = schema.properties?.[segment];
+  }
+  return schema !== undefined;
+}
+
 function inputFor(op: MetaOperation, fill: "all" | "required", seed: number, label: string): Record<string, unknown> {
   const counter = { n: 1 };
   const input: Record<string, unknown> = {};
@@ -35,6 +52,7 @@ function inputFor(op: MetaOperation, fill: "all" | "required", seed: number, lab
     // A path parameter is required whatever the metadata says (FC marks some `required: false`): without it
     // there is no path.
     if (fill === "required" && !param.required && param.in !== "path") continue;
+    if (!param.required && coveredByStructured(op, param)) continue;
     if (param === token) {
       // The same explicit token on both sides, so the token difference remains only where an input omits it.
       // ASCII, at most 64 characters: what the service (and our spec) accept.

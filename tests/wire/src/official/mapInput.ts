@@ -147,6 +147,21 @@ function convert(type: ModelType | undefined, value: unknown, path: string, styl
   return { sdk: value, shared: value };
 }
 
+/**
+ * A value for a model field that may already hold part of it: ECS declares both `SystemDisk.Size` (a dotted
+ * parameter) and `SystemDisk` (an object of other fields), which the SDK models as one nested model. The
+ * object's fields are added to what the dotted parameters set, instead of replacing it.
+ */
+function mergeInto(previous: unknown, next: unknown): unknown {
+  if (!isPlainObjectLike(previous) || !isPlainObjectLike(next)) return next;
+  for (const [k, v] of Object.entries(next)) if (v !== undefined && v !== null) (previous as Record<string, unknown>)[k] = v;
+  return previous;
+}
+
+function isPlainObjectLike(v: unknown): v is object {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array);
+}
+
 /** Lower-cases the first letter, as the SDKs name their methods (`DescribeCPFSFilesets` → `describeCPFSFilesets`). */
 function sdkMethodBase(action: string): string {
   return action.charAt(0).toLowerCase() + action.slice(1);
@@ -166,7 +181,7 @@ function assign(cls: ModelClass | undefined, instance: Record<string, unknown> |
     const camel = reverse.get(wire);
     if (camel !== undefined) {
       const c = convert(model.types()[camel], value, path, param.style, skew);
-      target[camel] = c.sdk;
+      target[camel] = mergeInto(target[camel], c.sdk);
       return c;
     }
     for (let dot = wire.indexOf("."); dot > 0; dot = wire.indexOf(".", dot + 1)) {
