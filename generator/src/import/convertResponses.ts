@@ -3,6 +3,7 @@
 // documents error codes (x-acs-error-codes), whatever that status.
 import type { SpecErrorCode, SpecResponse } from "../spec/types.js";
 import type { ApiDocsApi } from "./apiDocs.js";
+import { misfits } from "../fixtures/fitsSchema.js";
 import { convertSchema, type SchemaContext } from "./convertSchema.js";
 import { containsCjk, hasCjk } from "./prose.js";
 
@@ -67,7 +68,9 @@ function successResponse(api: ApiDocsApi, ctx: SchemaContext): SpecResponse {
   if (schema === undefined) return { description: "The service answers with no body.", "x-acs-no-body": true };
   const content: NonNullable<NonNullable<SpecResponse["content"]>["application/json"]> = { schema };
   const example = jsonResponseExample(api.responseDemo, ctx);
-  if (example !== undefined && !containsCjk(example)) content.example = example;
+  const misfit = example === undefined ? [] : misfits(schema, example, "example");
+  if (misfit.length > 0) ctx.sink.report("response example", `does not fit the response schema (${misfit[0]}); not kept`);
+  else if (example !== undefined && !containsCjk(example)) content.example = example;
   return { description: "OK", content: { "application/json": content } };
 }
 
