@@ -31,8 +31,44 @@ describe("AcsClient", () => {
     ["connectTimeoutMs 0", { connectTimeoutMs: 0 }],
     ["readTimeoutMs -1", { readTimeoutMs: -1 }],
     ["maxResponseBytes NaN", { maxResponseBytes: Number.NaN }],
+    ["maxResponseBytes 1.5", { maxResponseBytes: 1.5 }],
+    ["maxAttempts Infinity", { maxAttempts: Number.POSITIVE_INFINITY }],
+    // Above 2^31−1 ms a Node timer fires at once: every call would time out immediately.
+    ["connectTimeoutMs 2^31", { connectTimeoutMs: 2 ** 31 }],
+    ["readTimeoutMs MAX_SAFE_INTEGER", { readTimeoutMs: Number.MAX_SAFE_INTEGER }],
+    ["readTimeoutMs as a string", { readTimeoutMs: "100" }],
+    ["attemptTimeoutMs 0", { attemptTimeoutMs: 0 }],
+    ["attemptTimeoutMs Infinity", { attemptTimeoutMs: Number.POSITIVE_INFINITY }],
+    ["retry.baseDelayMs -1", { retry: { baseDelayMs: -1 } }],
+    ["retry.maxDelayMs NaN", { retry: { maxDelayMs: Number.NaN } }],
+    ["retry.maxDelayMs 2^31", { retry: { maxDelayMs: 2 ** 31 } }],
   ])("rejects %s", (_, bad) => {
     expect(() => new AcsClient({ region: "r", credentials: STATIC, ...bad })).toThrow(RangeError);
+  });
+
+  it("accepts the largest timer a Node timer can hold, and an attempt bound of its own", () => {
+    const { config } = new AcsClient({ region: "r", credentials: STATIC, connectTimeoutMs: 2 ** 31 - 1, readTimeoutMs: 2 ** 31 - 1, attemptTimeoutMs: 250, retry: { baseDelayMs: 0 } });
+    expect(config).toMatchObject({ connectTimeoutMs: 2 ** 31 - 1, attemptTimeoutMs: 250 });
+    expect(config.retry.baseDelayMs).toBe(0);
+  });
+
+  it("leaves the attempt bound to each call by default, and keeps backoff defaults for retry fields given as undefined", () => {
+    const { config } = new AcsClient({ region: "r", credentials: STATIC, retry: { baseDelayMs: undefined } as object });
+    expect(config.attemptTimeoutMs).toBeUndefined();
+    expect(config.retry).toEqual({ maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 20_000 });
+  });
+
+  it("reads each option once: a getter cannot pass the check and then change", () => {
+    let reads = 0;
+    const config = {
+      region: "r",
+      credentials: STATIC,
+      get readTimeoutMs(): number {
+        return reads++ === 0 ? 1_000 : -1;
+      },
+    };
+    expect(new AcsClient(config).config.readTimeoutMs).toBe(1_000);
+    expect(reads).toBe(1);
   });
 
   it("prints without credentials: toString, inspect, JSON, and its config", () => {

@@ -6,6 +6,7 @@ import type { ClientEventHook } from "./hooks/events.js";
 import { DEFAULT_RETRY, type RetryOptions } from "./retry/retryPolicy.js";
 import { nodeHttpTransport } from "./transport/nodeHttpTransport.js";
 import type { Transport } from "./transport/types.js";
+import { validateOptions } from "./validate/validateOptions.js";
 
 /** Options of an {@link AcsClient}. Only `region` is required. */
 export interface ClientConfig {
@@ -33,11 +34,17 @@ export interface ClientConfig {
   readonly maxAttempts?: number;
   /** Backoff tuning; see {@link RetryOptions}. */
   readonly retry?: Partial<Omit<RetryOptions, "maxAttempts">>;
-  /** Default 5 000 ms. */
+  /** TCP and TLS set-up, in ms. Default 5 000. Every timing option takes 1 to 2^31−1 ms; others are a RangeError. */
   readonly connectTimeoutMs?: number;
-  /** Longest silence while waiting for or reading a response. Default 10 000 ms. */
+  /** Longest silence while waiting for or reading a response, in ms. Default 10 000. */
   readonly readTimeoutMs?: number;
-  /** Responses larger than this fail with a `too-large` MalformedResponseError. Default 10 MiB. */
+  /**
+   * Longest one attempt may take, connect to last byte, in ms: ends a server that trickles its answer without
+   * ever falling silent. Default 60 000, or connect + read timeout when that is more. Fails with a
+   * `TimeoutError` of phase `attempt`.
+   */
+  readonly attemptTimeoutMs?: number;
+  /** Responses larger than this many bytes fail with a `too-large` MalformedResponseError. Default 10 MiB. */
   readonly maxResponseBytes?: number;
   /** Replaces the HTTP transport (recording, replay, instrumentation). */
   readonly transport?: Transport;
@@ -62,6 +69,8 @@ export interface ResolvedClientConfig {
   readonly retry: RetryOptions;
   readonly connectTimeoutMs: number;
   readonly readTimeoutMs: number;
+  /** `undefined`: each call derives it from its connect and read timeouts (see {@link ClientConfig.attemptTimeoutMs}). */
+  readonly attemptTimeoutMs: number | undefined;
   readonly maxResponseBytes: number;
   readonly transport: Transport;
   readonly onEvent: ClientEventHook | undefined;
@@ -76,15 +85,6 @@ function isProvider(value: CredentialProvider | Credentials): value is Credentia
   return typeof (value as CredentialProvider).getCredentials === "function";
 }
 
-/** Throws a RangeError unless `value` is undefined or an integer ≥ 1. Shared by client and per-call options. */
-export function checkMaxAttempts(value: number | undefined): void {
-  if (value !== undefined && (!Number.isInteger(value) || value < 1)) throw new RangeError("maxAttempts must be an integer ≥ 1");
-}
-
-function checkPositive(name: string, value: number | undefined): void {
-  if (value !== undefined && !(Number.isFinite(value) && value > 0)) throw new RangeError(`${name} must be a positive number`);
-}
-
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
 /**
@@ -95,11 +95,10 @@ export class AcsClient {
   readonly config: ResolvedClientConfig;
 
   constructor(config: ClientConfig) {
-    const maxAttempts = config.maxAttempts ?? DEFAULT_RETRY.maxAttempts;
-    checkMaxAttempts(maxAttempts);
-    checkPositive("connectTimeoutMs", config.connectTimeoutMs);
-    checkPositive("readTimeoutMs", config.readTimeoutMs);
-    checkPositive("maxResponseBytes", config.maxResponseBytes);
+    // Each option is read once (a getter cannot pass the check and then change), then checked as a whole.
+    const { maxAttempts = DEFAULT_RETRY.maxAttempts, connectTimeoutMs, readTimeoutMs, attemptTimeoutMs, maxResponseBytes } = config;
+    const retry = { baseDelayMs: config.retry?.baseDelayMs, maxDelayMs: config.retry?.maxDelayMs };
+    validateOptions({ maxAttempts, connectTimeoutMs, readTimeoutMs, attemptTimeoutMs, maxResponseBytes, "retry.baseDelayMs": retry.baseDelayMs, "retry.maxDelayMs": retry.maxDelayMs });
     const resolved: ResolvedClientConfig = {
       region: config.region,
       credentials: config.credentials
@@ -110,10 +109,11 @@ export class AcsClient {
       endpoint: config.endpoint,
       endpointType: config.endpointType ?? "public",
       protocol: config.protocol ?? "https",
-      retry: { ...DEFAULT_RETRY, ...config.retry, maxAttempts },
-      connectTimeoutMs: config.connectTimeoutMs ?? 5_000,
-      readTimeoutMs: config.readTimeoutMs ?? 10_000,
-      maxResponseBytes: config.maxResponseBytes ?? 10 * 1024 * 1024,
+      retry: { maxAttempts, baseDelayMs: retry.baseDelayMs ?? DEFAULT_RETRY.baseDelayMs, maxDelayMs: retry.maxDelayMs ?? DEFAULT_RETRY.maxDelayMs },
+      connectTimeoutMs: connectTimeoutMs ?? 5_000,
+      readTimeoutMs: readTimeoutMs ?? 10_000,
+      attemptTimeoutMs,
+      maxResponseBytes: maxResponseBytes ?? 10 * 1024 * 1024,
       transport: config.transport ?? nodeHttpTransport,
       onEvent: config.onEvent,
       userAgent: `acs-modular/${RUNTIME_VERSION} node/${process.versions.node}${config.userAgentSuffix ? ` ${config.userAgentSuffix}` : ""}`,
@@ -152,9 +152,11 @@ export interface CallOptions {
   readonly connectTimeoutMs?: number;
   /** Overrides the client's read timeout for this call. */
   readonly readTimeoutMs?: number;
+  /** Overrides the client's per-attempt bound for this call (see {@link ClientConfig.attemptTimeoutMs}). */
+  readonly attemptTimeoutMs?: number;
   /**
    * Deadline for the whole call, every attempt and wait included; when it passes the call fails with a
-   * `TimeoutError` of phase `total`. Default: none (each attempt is bounded by the connect and read timeouts).
+   * `TimeoutError` of phase `total`. Default: none (each attempt is bounded by its connect, read and attempt timeouts).
    */
   readonly timeoutMs?: number;
 }

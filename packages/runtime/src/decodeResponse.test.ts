@@ -51,6 +51,12 @@ describe("decodeResponse", () => {
     expect(e).toMatchObject({ reason, httpStatus: response.status });
   });
 
+  it("resolves a 2xx whose JSON carries Code and Message, as the official client does (services answer successes with codes)", () => {
+    const body = { RequestId: "r", Code: "InvalidParameter", Message: "looks like an error", Success: false };
+    expect(decodeResponse(res(200, JSON.stringify(body)), { action: "A" })).toEqual(body);
+    expect(decodeResponse(res(200, '{"Code":"200","Success":true,"Data":{}}'), { action: "A" })).toEqual({ Code: "200", Success: true, Data: {} });
+  });
+
   it("never quotes the body in the message", () => {
     const e = thrown(res(200, "this-is-the-body-text"));
     expect((e as Error).message).not.toContain("this-is-the-body-text");
@@ -93,5 +99,34 @@ describe("decodeResponse: success kinds", () => {
     }
     expect(caught).toBeInstanceOf(ServiceError);
     expect((caught as ServiceError).product).toBe("CS");
+  });
+});
+
+describe("decodeResponse: XML error bodies", () => {
+  const XML = '<?xml version="1.0" encoding="UTF-8"?>\n<Error>\n  <RequestId>rid-xml</RequestId>\n  <HostId>ecs.aliyuncs.com</HostId>\n  <Code>Forbidden.RAM</Code>\n  <Message>not &amp; never</Message>\n  <Recommend><![CDATA[https://api.aliyun.com/troubleshoot?q=Forbidden.RAM]]></Recommend>\n</Error>';
+
+  it.each(["text/xml;charset=utf-8", "application/xml", undefined])("turns an <Error> document (content-type %s) into a ServiceError with every field", (contentType) => {
+    const e = thrown(res(403, XML, contentType ? { "content-type": contentType, "x-acs-request-id": "rid-header" } : {}));
+    expect(e).toBeInstanceOf(ServiceError);
+    expect(e).toMatchObject({ code: "Forbidden.RAM", serviceMessage: "not & never", requestId: "rid-xml", hostId: "ecs.aliyuncs.com", recommend: "https://api.aliyun.com/troubleshoot?q=Forbidden.RAM", httpStatus: 403, retryable: false });
+    expect(JSON.parse(JSON.stringify((e as ServiceError).body))).toMatchObject({ Code: "Forbidden.RAM", RequestId: "rid-xml" });
+  });
+
+  it("takes the header request id when the document has none, and is retryable for throttling and 5xx", () => {
+    expect(thrown(res(400, "<Error><Code>Throttling.User</Code><Message>slow</Message></Error>", { "x-acs-request-id": "hdr" }))).toMatchObject({ code: "Throttling.User", requestId: "hdr", retryable: true });
+    expect(thrown(res(503, "<Error><Code>ServiceUnavailable</Code></Error>"))).toMatchObject({ code: "ServiceUnavailable", retryable: true });
+  });
+
+  it("reports an <Error> without a Code as no-error-code, and other markup as html, never quoting it", () => {
+    expect(thrown(res(400, "<Error><Message>x</Message></Error>"))).toMatchObject({ reason: "no-error-code", httpStatus: 400 });
+    expect(thrown(res(400, "<Error>just text</Error>"))).toMatchObject({ reason: "no-error-code" });
+    const html = thrown(res(502, "<html><body>secret-looking page</body></html>", { "x-acs-request-id": "hdr" }));
+    expect(html).toMatchObject({ reason: "html", requestId: "hdr" });
+    expect((html as Error).message).not.toContain("secret-looking");
+    expect(thrown(res(400, "<Error><Code>X</Code><Message>a & b</Message></Error>"))).toMatchObject({ reason: "html" });
+  });
+
+  it("does not read XML in a success body", () => {
+    expect(thrown({ status: 200, headers: { "content-type": "text/xml" }, body: "<Error><Code>X</Code></Error>" })).toMatchObject({ reason: "html", httpStatus: 200 });
   });
 });

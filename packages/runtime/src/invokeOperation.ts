@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { checkMaxAttempts, type AcsClient, type CallOptions } from "./client.js";
+import type { AcsClient, CallOptions } from "./client.js";
 import { decodeResponse } from "./decodeResponse.js";
 import { AbortError } from "./errors/AbortError.js";
 import { AcsError } from "./errors/AcsError.js";
@@ -11,29 +11,35 @@ import { callDeadline } from "./retry/callDeadline.js";
 import { retryDelay, shouldRetry } from "./retry/retryPolicy.js";
 import { prepareRequest } from "./serialize/prepareRequest.js";
 import { acsRequestHeaders, formatAcsDate, signRequestV3 } from "./sign/signRequestV3.js";
+import { attemptTimeout } from "./transport/attemptTimeout.js";
 import type { HttpResponse } from "./transport/types.js";
-import { validateInput } from "./validate/validateInput.js";
+import { validatedInput } from "./validate/validateInput.js";
+import { validateOptions } from "./validate/validateOptions.js";
 
 /**
  * Fills the operation's idempotency token with a UUID when the caller gave none. Done once per logical
  * call, before the first attempt, so every retry carries the same token and a write can never act twice.
+ * `params` is the call's own snapshot of the input: the token is added to it, every other parameter kept.
  */
-function withIdempotencyToken(op: OperationDescriptor, input: Record<string, unknown>): Record<string, unknown> {
+function fillIdempotencyToken(op: OperationDescriptor, params: Record<string, unknown>): void {
   const name = op.idempotencyToken;
-  if (name === undefined || input[name] !== undefined) return input;
-  return { ...input, [name]: randomUUID() };
+  if (name !== undefined && params[name] === undefined) params[name] = randomUUID();
 }
 
 /**
  * Runs one API call: validates the input (nothing is sent when it is wrong), serializes and signs the
  * request, sends it with retries, and decodes the answer. Generated operation functions call this with
  * their descriptor; it resolves to the decoded body (a JSON object unless the descriptor's `response` says
- * otherwise) or rejects with an {@link AcsError}.
+ * otherwise) or rejects with an {@link AcsError}. Bad per-call options reject with a RangeError (or a
+ * TypeError for `signal`) before any I/O.
  */
 export async function invokeOperation(client: AcsClient, op: OperationDescriptor, input: object, options: CallOptions = {}): Promise<unknown> {
   const config = client.config;
-  checkMaxAttempts(options.maxAttempts);
-  validateInput(op, input);
+  // Each option read once, then all checked by the same function that checks the client's.
+  const { signal: callerSignal, maxAttempts: callMaxAttempts, connectTimeoutMs, readTimeoutMs, attemptTimeoutMs, timeoutMs } = options ?? {};
+  validateOptions({ signal: callerSignal, maxAttempts: callMaxAttempts, connectTimeoutMs, readTimeoutMs, attemptTimeoutMs, timeoutMs });
+  // From here on the call reads only its own copy of the input: validated, then serialized and sent.
+  const params = validatedInput(op, input);
   const endpoint = resolveEndpoint(op.action, op.endpoints, {
     region: config.region,
     endpoint: config.endpoint,
@@ -41,7 +47,7 @@ export async function invokeOperation(client: AcsClient, op: OperationDescriptor
     protocol: config.protocol,
   });
 
-  const params = withIdempotencyToken(op, input as Record<string, unknown>);
+  fillIdempotencyToken(op, params);
   // Reads can always be repeated; a write only when a token (the caller's or ours) makes repeats harmless.
   const idempotent = op.access !== "write" || op.idempotencyToken !== undefined;
 
@@ -51,8 +57,18 @@ export async function invokeOperation(client: AcsClient, op: OperationDescriptor
   const signable = { method, host, pathname, query, headers: prepared.headers, body };
   const responseBody = op.response === "binary" ? "bytes" : "text";
 
-  const maxAttempts = options.maxAttempts ?? config.retry.maxAttempts;
-  const deadline = callDeadline(options.signal, options.timeoutMs);
+  const maxAttempts = callMaxAttempts ?? config.retry.maxAttempts;
+  const connect = connectTimeoutMs ?? config.connectTimeoutMs;
+  const read = readTimeoutMs ?? config.readTimeoutMs;
+  const transportOptions = {
+    connectTimeoutMs: connect,
+    readTimeoutMs: read,
+    attemptTimeoutMs: attemptTimeout(attemptTimeoutMs ?? config.attemptTimeoutMs, connect, read),
+    maxResponseBytes: config.maxResponseBytes,
+    responseBody,
+    call: { product: op.product, apiVersion: op.version, action: op.action, input: params },
+  } as const;
+  const deadline = callDeadline(callerSignal, timeoutMs);
   const signal = deadline.signal;
   const started = Date.now();
   const hook = config.onEvent;
@@ -71,17 +87,7 @@ export async function invokeOperation(client: AcsClient, op: OperationDescriptor
         // Anonymous operations need no credentials: none are looked up, nothing is signed.
         const headers =
           op.auth === "Anonymous" ? acsRequestHeaders(signable, signing) : signRequestV3(signable, await config.credentials.getCredentials(), signing).headers;
-        response = await config.transport(
-          { method, protocol: endpoint.protocol, host, path, headers, body },
-          {
-            connectTimeoutMs: options.connectTimeoutMs ?? config.connectTimeoutMs,
-            readTimeoutMs: options.readTimeoutMs ?? config.readTimeoutMs,
-            maxResponseBytes: config.maxResponseBytes,
-            responseBody,
-            signal,
-            call: { product: op.product, apiVersion: op.version, action: op.action, input: params },
-          },
-        );
+        response = await config.transport({ method, protocol: endpoint.protocol, host, path, headers, body }, { ...transportOptions, signal });
         const result = decodeResponse(response, op);
         const bodyRequestId = (result as { RequestId?: unknown }).RequestId;
         const requestId = typeof bodyRequestId === "string" ? bodyRequestId : response.headers["x-acs-request-id"];

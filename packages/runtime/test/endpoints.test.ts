@@ -5,6 +5,7 @@ import { AcsClient } from "../src/client.js";
 import { ValidationError } from "../src/errors/ValidationError.js";
 import { invokeOperation } from "../src/invokeOperation.js";
 import type { HttpRequest } from "../src/transport/types.js";
+import { memoryClient } from "./support/memoryClient.js";
 import { describeThings } from "./support/operations.js";
 import { rejectionOf, testClient } from "./support/testClient.js";
 
@@ -12,17 +13,8 @@ const CREDENTIALS = { accessKeyId: "LTAI-endpoint-test", accessKeySecret: "endpo
 
 /** A client whose transport records requests instead of sending them. */
 function recording(config: Partial<ConstructorParameters<typeof AcsClient>[0]>): { client: AcsClient; sent: HttpRequest[] } {
-  const sent: HttpRequest[] = [];
-  const client = new AcsClient({
-    region: "cn-hangzhou",
-    credentials: CREDENTIALS,
-    transport: async (request) => {
-      sent.push(request);
-      return { status: 200, headers: {}, body: '{"RequestId":"r"}' };
-    },
-    ...config,
-  });
-  return { client, sent };
+  const { client, requests } = memoryClient({ credentials: CREDENTIALS, ...config });
+  return { client, sent: requests };
 }
 
 describe("endpoints on the wire", () => {

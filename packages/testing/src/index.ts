@@ -4,6 +4,8 @@ export { verifySignatureV3 } from "./verifySignatureV3.js";
 export type { SignatureCheck } from "./verifySignatureV3.js";
 export { PINNED_DATE, PINNED_NONCE, TEST_ACCESS_KEY_ID, TEST_ACCESS_KEY_SECRET, TEST_SECURITY_TOKEN } from "./constants.js";
 export { onHttpRequests, rawResponseHead, startRawServer } from "./rawServer.js";
+export { drip } from "./drip.js";
+export type { Drip } from "./drip.js";
 export type { RawConnectionHandler, RawRequestHead, RawServer } from "./rawServer.js";
 export {
   ACCESS_KEY_ID_MARKER,

@@ -57,7 +57,7 @@ export interface ServiceErrorDetails<C extends string = string> {
   readonly hostId?: string | undefined;
   readonly recommend?: string | undefined;
   readonly accessDeniedDetail?: unknown;
-  /** The response body as received (parsed JSON). */
+  /** The response body as received: the parsed JSON, or the fields of an XML `<Error>` element. */
   readonly body?: unknown;
 }
 

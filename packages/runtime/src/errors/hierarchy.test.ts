@@ -105,6 +105,7 @@ describe("client-side errors", () => {
     expect(new TimeoutError("connect", 5).message).toBe("connect timeout after 5 ms");
     expect(new TimeoutError("total", 5)).toMatchObject({ message: "call deadline of 5 ms exceeded", retryable: false });
     expect(new TimeoutError("read", 5).retryable).toBe(true);
+    expect(new TimeoutError("attempt", 5)).toMatchObject({ message: "attempt took longer than 5 ms", retryable: true });
   });
 
   it("MalformedResponseError keeps status and request id", () => {

@@ -1,9 +1,14 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { AbortError } from "../errors/AbortError.js";
 import { TimeoutError } from "../errors/TimeoutError.js";
 import { callDeadline } from "./callDeadline.js";
 
-const waitFor = (signal: AbortSignal): Promise<void> => new Promise((resolve) => signal.addEventListener("abort", () => resolve(), { once: true }));
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe("callDeadline", () => {
   it("passes the caller's signal through untouched without a deadline", () => {
@@ -14,9 +19,12 @@ describe("callDeadline", () => {
     expect(d.explain(e)).toBe(e);
   });
 
-  it("fires at the deadline and explains the resulting abort as a total TimeoutError", async () => {
+  it("fires at the deadline, not before, and explains the resulting abort as a total TimeoutError", async () => {
     const d = callDeadline(undefined, 30);
-    await waitFor(d.signal!);
+    await vi.advanceTimersByTimeAsync(29);
+    expect(d.signal!.aborted).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(d.signal!.aborted).toBe(true);
     const explained = d.explain(new AbortError(d.signal!.reason));
     expect(explained).toBeInstanceOf(TimeoutError);
     expect(explained).toMatchObject({ phase: "total", timeoutMs: 30 });
@@ -42,11 +50,12 @@ describe("callDeadline", () => {
   it("does not fire after dispose", async () => {
     const d = callDeadline(undefined, 20);
     d.dispose();
-    await new Promise((r) => setTimeout(r, 50));
+    expect(vi.getTimerCount()).toBe(0);
+    await vi.advanceTimersByTimeAsync(50);
     expect(d.signal!.aborted).toBe(false);
   });
 
-  it.each([0, -1, Number.NaN])("rejects timeoutMs %j", (ms) => {
+  it.each([0, -1, Number.NaN, 2 ** 31, Number.MAX_SAFE_INTEGER])("rejects timeoutMs %j (a timer cannot hold it)", (ms) => {
     expect(() => callDeadline(undefined, ms)).toThrow(RangeError);
   });
 });

@@ -1,5 +1,6 @@
 import { AbortError } from "../errors/AbortError.js";
 import { TimeoutError } from "../errors/TimeoutError.js";
+import { checkOption } from "../validate/validateOptions.js";
 
 /** The signal one call runs under: the caller's signal, plus the call's own deadline when it has one. */
 export interface CallDeadline {
@@ -17,7 +18,7 @@ export interface CallDeadline {
  */
 export function callDeadline(signal: AbortSignal | undefined, timeoutMs: number | undefined): CallDeadline {
   if (timeoutMs === undefined) return { signal, explain: (error) => error, dispose: () => undefined };
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new RangeError("timeoutMs must be a positive number");
+  checkOption("timeoutMs", timeoutMs);
   const controller = new AbortController();
   const deadline = new TimeoutError("total", timeoutMs);
   const onCallerAbort = (): void => controller.abort(signal?.reason);

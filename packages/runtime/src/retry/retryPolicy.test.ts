@@ -63,7 +63,10 @@ describe("shouldRetry", () => {
   it.each<[string, unknown, boolean, boolean]>([
     // [case, error, retried when idempotent, retried when not]
     ["Throttling.User 400", service("Throttling.User", 400), true, true],
-    ["ServiceUnavailable 503", service("ServiceUnavailable", 503), true, true],
+    // A 5xx may come from behind the gateway after the service acted, whatever the code says.
+    ["ServiceUnavailable 503", service("ServiceUnavailable", 503), true, false],
+    ["Throttling.System 503", service("Throttling.System", 503), true, false],
+    ["ServiceUnavailable 400", service("ServiceUnavailable", 400), true, true],
     ["an unknown code with 429", service("TooBusy", 429), true, true],
     ["InternalError 500", service("InternalError", 500), true, false],
     ["a 4xx client error", service("InvalidParameter", 400), false, false],
@@ -71,10 +74,13 @@ describe("shouldRetry", () => {
     ["a reset", new NetworkError("reset", "ECONNRESET"), true, false],
     ["a connect timeout", new TimeoutError("connect", 1), true, true],
     ["a read timeout", new TimeoutError("read", 1), true, false],
+    ["an attempt timeout", new TimeoutError("attempt", 1), true, false],
     ["the call deadline", new TimeoutError("total", 1), false, false],
     ["an HTML 502", new MalformedResponseError("html", 502, undefined), true, false],
     ["an HTML 429", new MalformedResponseError("html", 429, undefined), true, true],
     ["a truncated 200", new MalformedResponseError("truncated", 200, undefined), true, false],
+    ["bad framing on a 200", new MalformedResponseError("bad-framing", 200, undefined), false, false],
+    ["bad framing on a 503", new MalformedResponseError("bad-framing", 503, undefined), true, false],
     ["a too-large body", new MalformedResponseError("too-large", 200, undefined), false, false],
     ["an abort", new AbortError(), false, false],
     ["a validation error", new ValidationError("A", "f", "bad"), false, false],

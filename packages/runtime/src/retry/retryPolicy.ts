@@ -19,14 +19,16 @@ export const DEFAULT_RETRY: RetryOptions = { maxAttempts: 3, baseDelayMs: 100, m
 /**
  * Whether an error may be retried. `idempotent` says a repeat cannot act twice (a read, or a write whose
  * idempotency token is pinned across attempts). A non-idempotent write is retried only when the service
- * certainly did not act: throttling answers (the gateway refused it unprocessed), connections that were
- * never made, and connect timeouts (the request is written only once the connection, TLS included, is up).
- * A 5xx, a reset or a read timeout may come after the service acted, so such a write is not repeated.
+ * certainly did not act: a throttling answer below 500 or a 429 (the gateway refused it unprocessed),
+ * connections that were never made, and connect timeouts (the request is written only once the connection,
+ * TLS included, is up). Any 5xx may come from behind the gateway after the service acted, whatever its code
+ * says (`503 ServiceUnavailable` included), and so may a reset, a read or attempt timeout: such a write is
+ * not repeated.
  */
 export function shouldRetry(error: unknown, idempotent: boolean): boolean {
   if (!(error instanceof AcsError) || !error.retryable) return false;
   if (idempotent) return true;
-  if (error instanceof ServiceError) return isThrottlingCode(error.code) || error.httpStatus === 429;
+  if (error instanceof ServiceError) return error.httpStatus === 429 || (error.httpStatus < 500 && isThrottlingCode(error.code));
   if (error instanceof NetworkError) return error.neverSent;
   if (error instanceof TimeoutError) return error.phase === "connect";
   if (error instanceof MalformedResponseError) return error.httpStatus === 429;

@@ -3,6 +3,7 @@ import { AbortError } from "../errors/AbortError.js";
 import { MalformedResponseError } from "../errors/MalformedResponseError.js";
 import { NetworkError } from "../errors/NetworkError.js";
 import { TimeoutError } from "../errors/TimeoutError.js";
+import { requestFailure, requestIdOf } from "./requestFailure.js";
 import type { HttpRequest, HttpResponse, Transport, TransportOptions } from "./types.js";
 
 // node:http rather than fetch: it exposes separate connect and idle timeouts, a byte cap while reading,
@@ -48,10 +49,13 @@ function send(client: HttpClient, request: HttpRequest, options: TransportOption
     const [hostname, port] = splitHost(request.host);
     let settled = false;
     let connectTimer: NodeJS.Timeout | undefined;
+    let attemptTimer: NodeJS.Timeout | undefined;
+    let response: http.IncomingMessage | undefined;
     const finish = (err: Error | undefined, res?: HttpResponse): void => {
       if (settled) return;
       settled = true;
-      if (connectTimer) clearTimeout(connectTimer);
+      clearTimeout(connectTimer);
+      clearTimeout(attemptTimer);
       signal?.removeEventListener("abort", onAbort);
       if (err) {
         req.destroy();
@@ -59,6 +63,17 @@ function send(client: HttpClient, request: HttpRequest, options: TransportOption
       } else resolve(res!);
     };
     const onAbort = (): void => finish(new AbortError(signal?.reason));
+    // Socket and response events run outside any caller's try: whatever throws in them settles the call
+    // with that error instead of escaping as an uncaught exception (and leaving the call pending forever).
+    const guarded =
+      <A extends unknown[]>(handler: (...args: A) => void) =>
+      (...args: A): void => {
+        try {
+          handler(...args);
+        } catch (error) {
+          finish(error instanceof Error ? error : new Error(String(error)));
+        }
+      };
 
     const req = client.request({
       method: request.method,
@@ -69,6 +84,10 @@ function send(client: HttpClient, request: HttpRequest, options: TransportOption
       agent: client.agent,
     });
     signal?.addEventListener("abort", onAbort, { once: true });
+    // The whole attempt, connect to last byte: the read timer below is an idle timer, which a server that
+    // trickles its answer a byte at a time never trips.
+    const attemptTimeoutMs = options.attemptTimeoutMs;
+    if (attemptTimeoutMs !== undefined) attemptTimer = setTimeout(() => finish(new TimeoutError("attempt", attemptTimeoutMs)), attemptTimeoutMs);
 
     // The read timer starts once the connection is up (TLS included), so each phase is timed by its own clock
     // and a TimeoutError names the phase that stalled: "connect" means the request was never written.
@@ -76,49 +95,62 @@ function send(client: HttpClient, request: HttpRequest, options: TransportOption
       // Idle timeout: no byte for readTimeoutMs between request sent and response complete.
       req.setTimeout(options.readTimeoutMs, () => finish(new TimeoutError("read", options.readTimeoutMs)));
     };
-    req.on("socket", (socket) => {
-      // A reused keep-alive socket is already connected; only new ones get the connect timer.
-      if (!(socket as { connecting?: boolean }).connecting) {
-        startReadTimer();
-        return;
-      }
-      connectTimer = setTimeout(() => finish(new TimeoutError("connect", options.connectTimeoutMs)), options.connectTimeoutMs);
-      socket.once(isHttps ? "secureConnect" : "connect", () => {
-        clearTimeout(connectTimer);
-        startReadTimer();
-      });
-    });
-    req.on("error", (err: NodeJS.ErrnoException) => {
-      finish(new NetworkError(`Request failed: ${err.code ?? err.message}`, err.code, { cause: err }));
-    });
-    req.on("response", (res) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      const declared = Number(res.headers["content-length"] ?? NaN);
-      const requestId = (res.headers["x-acs-request-id"] as string | undefined) ?? undefined;
-      if (declared > options.maxResponseBytes) {
-        finish(new MalformedResponseError("too-large", res.statusCode ?? 0, requestId, `content-length ${declared} exceeds ${options.maxResponseBytes}`));
-        return;
-      }
-      res.on("data", (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > options.maxResponseBytes) {
-          finish(new MalformedResponseError("too-large", res.statusCode ?? 0, requestId, `body exceeds ${options.maxResponseBytes} bytes`));
+    req.on(
+      "socket",
+      guarded((socket) => {
+        // A reused keep-alive socket is already connected; only new ones get the connect timer.
+        if (!(socket as { connecting?: boolean }).connecting) {
+          startReadTimer();
           return;
         }
-        chunks.push(chunk);
-      });
-      res.on("aborted", () => finish(new MalformedResponseError("truncated", res.statusCode ?? 0, requestId, "connection closed mid-body")));
-      res.on("error", () => finish(new MalformedResponseError("truncated", res.statusCode ?? 0, requestId, "connection closed mid-body")));
-      res.on("end", () => {
-        if (!res.complete) {
-          finish(new MalformedResponseError("truncated", res.statusCode ?? 0, requestId, "connection closed mid-body"));
+        connectTimer = setTimeout(() => finish(new TimeoutError("connect", options.connectTimeoutMs)), options.connectTimeoutMs);
+        socket.once(
+          isHttps ? "secureConnect" : "connect",
+          guarded(() => {
+            clearTimeout(connectTimer);
+            startReadTimer();
+          }),
+        );
+      }),
+    );
+    req.on("error", (err: NodeJS.ErrnoException) => finish(requestFailure(err, response)));
+    req.on(
+      "response",
+      guarded((res: http.IncomingMessage) => {
+        response = res;
+        const chunks: Buffer[] = [];
+        let size = 0;
+        const declared = Number(res.headers["content-length"] ?? NaN);
+        const status = res.statusCode ?? 0;
+        const requestId = requestIdOf(res);
+        if (declared > options.maxResponseBytes) {
+          finish(new MalformedResponseError("too-large", status, requestId, `content-length ${declared} exceeds ${options.maxResponseBytes}`));
           return;
         }
-        const bytes = Buffer.concat(chunks);
-        finish(undefined, { status: res.statusCode ?? 0, headers: lowerHeaders(res.headers), body: options.responseBody === "bytes" ? bytes : bytes.toString("utf8") });
-      });
-    });
+        const cut = (): void => finish(new MalformedResponseError("truncated", status, requestId, "connection closed mid-body"));
+        res.on("data", (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > options.maxResponseBytes) {
+            finish(new MalformedResponseError("too-large", status, requestId, `body exceeds ${options.maxResponseBytes} bytes`));
+            return;
+          }
+          chunks.push(chunk);
+        });
+        res.on("aborted", cut);
+        res.on("error", cut);
+        res.on(
+          "end",
+          guarded(() => {
+            if (!res.complete) {
+              cut();
+              return;
+            }
+            const bytes = Buffer.concat(chunks);
+            finish(undefined, { status, headers: lowerHeaders(res.headers), body: options.responseBody === "bytes" ? bytes : bytes.toString("utf8") });
+          }),
+        );
+      }),
+    );
     req.end(request.body);
   });
 }

@@ -20,7 +20,13 @@ export interface HttpResponse {
 
 export interface TransportOptions {
   readonly connectTimeoutMs: number;
+  /** Longest silence while waiting for or reading the response (an idle timer). */
   readonly readTimeoutMs: number;
+  /**
+   * Longest the whole attempt may take, connect to last byte; then it fails with a `TimeoutError` of phase
+   * `attempt`. The runtime always sets it; absent, an attempt has no overall bound.
+   */
+  readonly attemptTimeoutMs?: number | undefined;
   /** Bodies larger than this are refused with a `too-large` MalformedResponseError. */
   readonly maxResponseBytes: number;
   readonly signal?: AbortSignal | undefined;

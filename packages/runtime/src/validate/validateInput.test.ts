@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../errors/ValidationError.js";
 import type { OperationDescriptor, ParameterDescriptor } from "../operation.js";
-import { validateInput } from "./validateInput.js";
+import { validateInput, validatedInput } from "./validateInput.js";
 
 function op(...parameters: ParameterDescriptor[]): OperationDescriptor {
   return { product: "P", version: "v", action: "DoThing", style: "RPC", method: "POST", pathname: "/", access: "write", endpoints: { pattern: "p.{regionId}.x" }, parameters };
@@ -146,5 +146,75 @@ describe("validateInput", () => {
       const free = op({ name: "Tags", in: "query", schema: { type: "object" } });
       expect(() => validateInput(free, { Tags: { anything: 1 } })).not.toThrow();
     });
+  });
+
+  describe("keys named like Object.prototype members", () => {
+    const FILTERS = op({
+      name: "Filters",
+      in: "query",
+      serialization: "repeatList",
+      schema: { type: "array", items: { type: "object", properties: { Key: { type: "string" }, Value: { type: "string" } } } },
+    });
+    const MEMBERS = ["constructor", "toString", "hasOwnProperty", "valueOf", "prototype", "isPrototypeOf"];
+
+    it.each(MEMBERS)("rejects %s as an unknown field of an object whose schema lists its properties", (key) => {
+      expect(rejection(FILTERS, { Filters: [{ Key: "Status", [key]: "x" }] })).toMatchObject({ field: `Filters[0].${key}`, reason: "is not a known field" });
+    });
+
+    it("rejects an own __proto__ key (from JSON.parse) wherever it is", () => {
+      const item = JSON.parse('{"Key":"Status","__proto__":"x"}') as object;
+      expect(rejection(FILTERS, { Filters: [item] }).field).toBe("Filters[0].__proto__");
+    });
+
+    it("rejects such keys holding objects 5 000 levels deep with a ValidationError, not a stack overflow", () => {
+      const free = op({ name: "Config", in: "query", schema: { type: "object" } });
+      for (const key of [...MEMBERS, "__proto__"]) {
+        // defineProperty makes an own data property even for __proto__, as JSON.parse does.
+        let value: Record<string, unknown> = {};
+        for (let i = 0; i < 5_000; i++) value = Object.defineProperty({}, key, { value, enumerable: true });
+        for (const descriptor of [FILTERS, free]) {
+          const input = descriptor === free ? { Config: value } : { Filters: [value] };
+          expect(rejection(descriptor, input)).toBeInstanceOf(ValidationError);
+        }
+      }
+    });
+
+    it("accepts them as data in a free-form map (no prototype to reach), but not __proto__", () => {
+      const free = op({ name: "Tags", in: "query", schema: { type: "object" } });
+      expect(() => validateInput(free, { Tags: { constructor: "a", toString: "b", prototype: "c" } })).not.toThrow();
+      expect(rejection(free, { Tags: JSON.parse('{"__proto__":"x"}') as object }).field).toBe("Tags.__proto__");
+    });
+
+    it("does not take a parameter from the input's prototype", () => {
+      expect(rejection(NAME, Object.create({ Name: "abc" }))).toMatchObject({ field: "Name", reason: "is required" });
+    });
+  });
+
+  describe("the idempotency token", () => {
+    const TOKEN = { ...op({ name: "Name", in: "query", schema: { type: "string" } }, { name: "ClientToken", in: "query", schema: { type: "string" } }), idempotencyToken: "ClientToken" };
+
+    it("refuses an empty token, which would dedupe nothing on every attempt", () => {
+      expect(rejection(TOKEN, { ClientToken: "" })).toMatchObject({ field: "ClientToken", reason: "must not be empty (leave it out and the runtime generates one)" });
+    });
+
+    it("accepts a given token, or none", () => {
+      expect(() => validateInput(TOKEN, { ClientToken: "t-1" })).not.toThrow();
+      expect(() => validateInput(TOKEN, {})).not.toThrow();
+      expect(() => validateInput(TOKEN, { ClientToken: undefined })).not.toThrow();
+    });
+  });
+});
+
+describe("validatedInput", () => {
+  it("returns the copy it checked: a getter read once, nothing inherited", () => {
+    let reads = 0;
+    const input = Object.create({ Inherited: "x" }) as Record<string, unknown>;
+    Object.defineProperty(input, "Name", {
+      enumerable: true,
+      get: () => (reads++ === 0 ? "abc" : { injected: "x" }),
+    });
+    const copy = validatedInput(NAME, input);
+    expect(copy).toEqual({ Name: "abc" });
+    expect(reads).toBe(1);
   });
 });

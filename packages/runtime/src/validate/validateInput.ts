@@ -1,5 +1,6 @@
 import { ValidationError } from "../errors/ValidationError.js";
 import type { OperationDescriptor, SchemaDescriptor } from "../operation.js";
+import { snapshotInput } from "./snapshotInput.js";
 
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 // Without the u flag this matches either half of a pair too: any string that needs counting by code point.
@@ -41,10 +42,20 @@ function tryRegExp(pattern: string, flags: string): RegExp | null {
  * are rejected too: silently dropping a misspelt parameter would send a different request than meant.
  */
 export function validateInput(op: OperationDescriptor, input: unknown): void {
-  if (typeof input !== "object" || input === null || Array.isArray(input)) {
-    throw new ValidationError(op.action, "input", "must be an object");
-  }
-  const record = input as Record<string, unknown>;
+  validatedInput(op, input);
+}
+
+/**
+ * The call's own copy of `input` ({@link snapshotInput}: own properties only, read once, bounded), checked
+ * against the descriptor: what a call validates is then exactly what it serializes and sends.
+ */
+export function validatedInput(op: OperationDescriptor, input: unknown): Record<string, unknown> {
+  const snapshot = snapshotInput(op.action, input);
+  checkParameters(op, snapshot);
+  return snapshot;
+}
+
+function checkParameters(op: OperationDescriptor, record: Readonly<Record<string, unknown>>): void {
   const known = new Set<string>();
   for (const param of op.parameters) {
     known.add(param.name);
@@ -57,10 +68,13 @@ export function validateInput(op: OperationDescriptor, input: unknown): void {
     if (param.in === "header") checkHeaderValue(op.action, param.name, value);
   }
   for (const key of Object.keys(record)) {
-    if (!known.has(key) && record[key] !== undefined) {
-      throw new ValidationError(op.action, key, "is not a parameter of this operation");
-    }
+    if (!known.has(key)) throw new ValidationError(op.action, key, "is not a parameter of this operation");
   }
+  // An empty token would go out on every attempt and dedupe nothing, while the call counted as idempotent.
+  // Refused rather than replaced: a caller who passes a token means to reuse it, and "" is a bug upstream
+  // (an unset variable) that a silently generated token would hide.
+  const token = op.idempotencyToken;
+  if (token !== undefined && record[token] === "") throw new ValidationError(op.action, token, "must not be empty (leave it out and the runtime generates one)");
 }
 
 /** Characters an HTTP header value can carry (RFC 9110 field-vchar, SP, HTAB, obs-text), as Node enforces. */
@@ -113,7 +127,7 @@ function checkValue(action: string, path: string, schema: SchemaDescriptor, valu
       break;
     }
     case "object": {
-      if (typeof value !== "object" || Array.isArray(value)) fail("must be an object");
+      if (typeof value !== "object" || Array.isArray(value) || value instanceof Uint8Array) fail("must be an object");
       const obj = value as Record<string, unknown>;
       for (const name of schema.required ?? []) {
         if (obj[name] === undefined) throw new ValidationError(action, `${path}.${name}`, "is required");

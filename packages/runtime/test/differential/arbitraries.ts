@@ -86,15 +86,17 @@ export function schemaArbitrary(schema: SchemaDescriptor): fc.Arbitrary<unknown>
 
 /**
  * Inputs for one operation: every required parameter, any subset of the optional ones. The idempotency
- * token is always given, because our runtime fills a missing one with a random UUID and the official client
- * does not; that is a deliberate behaviour of ours, not a wire-format question.
+ * token is always given, and never empty, because our runtime fills a missing one with a random UUID and
+ * refuses an empty one, and the official client does neither; those are deliberate behaviours of ours, not
+ * wire-format questions.
  */
 export function inputArbitrary(op: OperationDescriptor): fc.Arbitrary<Record<string, unknown>> {
   const model: Record<string, fc.Arbitrary<unknown>> = {};
   const required: string[] = [];
   for (const param of op.parameters) {
-    model[param.name] = schemaArbitrary(param.schema);
-    if (param.required || param.name === op.idempotencyToken) required.push(param.name);
+    const isToken = param.name === op.idempotencyToken;
+    model[param.name] = schemaArbitrary(isToken ? { ...param.schema, minLength: Math.max(1, param.schema.minLength ?? 0) } : param.schema);
+    if (param.required || isToken) required.push(param.name);
   }
   return fc.record(model, { requiredKeys: required, noNullPrototype: true });
 }

@@ -43,6 +43,12 @@ const SEED = Number(process.env.DIFFERENTIAL_SEED ?? 20240624);
 const RUNS_PER_GENERATED_OPERATION = 80;
 const RUNS_PER_SYNTHETIC_OPERATION = 150;
 const MIN_TOTAL_CASES = 1000;
+/**
+ * Each property test is a fixed amount of CPU and loopback work (its runs × two clients × one request): about
+ * a second alone for the synthetic ones, several times that while the rest of the monorepo's tests share the
+ * cores. The limit is there to catch a hang, not to time the work, so it is far above either.
+ */
+const PROPERTY_TEST_TIMEOUT_MS = 120_000;
 /** @alicloud/credentials' client class (CommonJS `exports.default`), as official users construct it. */
 const Credential = (createRequire(import.meta.url)("@alicloud/credentials") as { default: typeof CredentialsModule.default.default }).default;
 /** Node's HTTP server rejects request heads over 16 KiB (431); inputs whose query would not fit are skipped. */
@@ -133,11 +139,11 @@ describe(`differential signing vs @alicloud/openapi-client: ${plannedCases} case
   });
 
   for (const { file, descriptor } of generated) {
-    it(`${descriptor.action} (${file}): ${RUNS_PER_GENERATED_OPERATION} cases`, () => checkOperation(descriptor, RUNS_PER_GENERATED_OPERATION));
+    it(`${descriptor.action} (${file}): ${RUNS_PER_GENERATED_OPERATION} cases`, () => checkOperation(descriptor, RUNS_PER_GENERATED_OPERATION), PROPERTY_TEST_TIMEOUT_MS);
   }
 
   for (const descriptor of synthetic) {
-    it(`synthetic ${descriptor.action}: ${RUNS_PER_SYNTHETIC_OPERATION} cases`, () => checkOperation(descriptor, RUNS_PER_SYNTHETIC_OPERATION));
+    it(`synthetic ${descriptor.action}: ${RUNS_PER_SYNTHETIC_OPERATION} cases`, () => checkOperation(descriptor, RUNS_PER_SYNTHETIC_OPERATION), PROPERTY_TEST_TIMEOUT_MS);
   }
 
   it("sends and signs x-acs-security-token and x-acs-accesskey-id identically with STS credentials", async () => {

@@ -37,3 +37,22 @@ export const describeThings: OperationDescriptor = {
   access: "read",
   parameters: [{ name: "PageSize", in: "query", schema: { type: "integer", minimum: 1, maximum: 100 } }],
 };
+
+/** A read with a list of objects whose fields are listed (`Filters`), a free-form map (`Tags`) and a typed map (`Labels`). */
+export const filterThings: OperationDescriptor = {
+  ...common,
+  action: "FilterThings",
+  access: "read",
+  parameters: [
+    { name: "FileSystemId", in: "query", required: true, schema: { type: "string", minLength: 1 } },
+    {
+      name: "Filters",
+      in: "query",
+      serialization: "repeatList",
+      schema: { type: "array", maxItems: 10, items: { type: "object", properties: { Key: { type: "string", enum: ["Status", "FsetIds"] }, Value: { type: "string" } } } },
+    },
+    { name: "Tags", in: "query", schema: { type: "object" } },
+    { name: "Labels", in: "query", serialization: "json", schema: { type: "object", additionalProperties: { type: "string", maxLength: 8 } } },
+    { name: "PageSize", in: "query", schema: { type: "integer", minimum: 1, maximum: 100 } },
+  ],
+};
