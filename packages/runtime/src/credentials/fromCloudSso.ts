@@ -1,7 +1,6 @@
-import { cachedProvider } from "./cachedProvider.js";
 import { parseServiceUrl, sendCredentialRequest } from "./http/sendCredentialRequest.js";
 import { sourceBroken } from "./sourceErrors.js";
-import { cacheOptions, type CredentialSourceOptions } from "./sourceOptions.js";
+import { type CredentialSourceOptions, refreshingSource } from "./sourceOptions.js";
 import { parseJsonObject, temporaryCredentialsFrom } from "./temporaryCredentials.js";
 import type { CredentialProvider, Credentials } from "./types.js";
 
@@ -28,9 +27,7 @@ export interface FromCloudSsoOptions extends CredentialSourceOptions {
  * before expiry while the access token lasts; once it has expired the error says to sign in again.
  */
 export function fromCloudSso(options: FromCloudSsoOptions): CredentialProvider {
-  const label = options.label ?? "cloud sso";
-  const upstream: CredentialProvider = { getCredentials: () => fetchCloudCredential(options, label) };
-  return cachedProvider(upstream, cacheOptions(options, label));
+  return refreshingSource(options, "cloud sso", (label) => fetchCloudCredential(options, label));
 }
 
 async function fetchCloudCredential(options: FromCloudSsoOptions, source: string): Promise<Credentials> {

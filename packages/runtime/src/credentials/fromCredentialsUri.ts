@@ -1,7 +1,6 @@
-import { cachedProvider } from "./cachedProvider.js";
 import { parseServiceUrl, safeUrl, sendCredentialRequest } from "./http/sendCredentialRequest.js";
 import { sourceBroken } from "./sourceErrors.js";
-import { cacheOptions, type CredentialSourceOptions } from "./sourceOptions.js";
+import { type CredentialSourceOptions, refreshingSource } from "./sourceOptions.js";
 import { expectSuccessCode, parseJsonObject, temporaryCredentialsFrom } from "./temporaryCredentials.js";
 import type { CredentialProvider, Credentials } from "./types.js";
 
@@ -26,9 +25,7 @@ export interface FromCredentialsUriOptions extends CredentialSourceOptions {
  * Errors name the URL without its query string, which may hold a token.
  */
 export function fromCredentialsUri(options: FromCredentialsUriOptions): CredentialProvider {
-  const label = options.label ?? "credentials uri";
-  const upstream: CredentialProvider = { getCredentials: () => fetchFromUri(options, label) };
-  return cachedProvider(upstream, cacheOptions(options, label));
+  return refreshingSource(options, "credentials uri", (label) => fetchFromUri(options, label));
 }
 
 async function fetchFromUri(options: FromCredentialsUriOptions, source: string): Promise<Credentials> {

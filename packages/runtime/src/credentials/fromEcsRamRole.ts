@@ -1,8 +1,7 @@
-import { cachedProvider } from "./cachedProvider.js";
 import { type Env, isEnvTrue, readEnv } from "./envVar.js";
 import { type CredentialResponse, parseServiceUrl, sendCredentialRequest } from "./http/sendCredentialRequest.js";
 import { sourceBroken, sourceNotFound } from "./sourceErrors.js";
-import { cacheOptions, type CredentialSourceOptions } from "./sourceOptions.js";
+import { type CredentialSourceOptions, refreshingSource } from "./sourceOptions.js";
 import { expectSuccessCode, parseJsonObject, temporaryCredentialsFrom } from "./temporaryCredentials.js";
 import type { CredentialProvider, Credentials } from "./types.js";
 
@@ -23,6 +22,7 @@ export interface FromEcsRamRoleOptions extends CredentialSourceOptions {
   readonly label?: string | undefined;
 }
 
+const DEFAULT_LABEL = "ecs ram role";
 const DEFAULT_BASE_URL = "http://100.100.100.200";
 const DEFAULT_TIMEOUT_MS = 1000;
 const TOKEN_TTL_SECONDS = "21600";
@@ -45,13 +45,12 @@ const TOKEN_HEADER = "x-aliyun-ecs-metadata-token";
  * no token while IMDSv1 is disabled, or no role attached. Broken: any other failure once the service answered.
  */
 export function fromEcsRamRole(options: FromEcsRamRoleOptions = {}): CredentialProvider {
-  const upstream: CredentialProvider = { getCredentials: () => fetchEcsRamRoleCredentials(options) };
-  return cachedProvider(upstream, cacheOptions(options, options.label ?? "ecs ram role"));
+  return refreshingSource(options, DEFAULT_LABEL, () => fetchEcsRamRoleCredentials(options));
 }
 
 /** One uncached round of the metadata protocol. Exported for tests; use {@link fromEcsRamRole}. */
 export async function fetchEcsRamRoleCredentials(options: FromEcsRamRoleOptions = {}): Promise<Credentials> {
-  const source = options.label ?? "ecs ram role";
+  const source = options.label ?? DEFAULT_LABEL;
   const env = options.env ?? process.env;
   if (isEnvTrue(env, "ALIBABA_CLOUD_ECS_METADATA_DISABLED")) {
     throw sourceNotFound(source, "disabled by ALIBABA_CLOUD_ECS_METADATA_DISABLED");

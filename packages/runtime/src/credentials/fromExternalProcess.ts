@@ -1,8 +1,7 @@
 import type { ExecFileException } from "node:child_process";
 import { buildCredentials, isNonEmptyString } from "./buildCredentials.js";
-import { cachedProvider } from "./cachedProvider.js";
 import { sourceBroken } from "./sourceErrors.js";
-import { cacheOptions, type CredentialSourceOptions } from "./sourceOptions.js";
+import { type CredentialSourceOptions, refreshingSource } from "./sourceOptions.js";
 import { splitCommand } from "./splitCommand.js";
 import { parseJsonObject } from "./temporaryCredentials.js";
 import type { CredentialProvider, Credentials } from "./types.js";
@@ -34,9 +33,7 @@ export const EXTERNAL_STS_ASSUMED_LIFETIME_MS = 900_000;
  * its arguments may carry secrets — nor its output; the label names the profile it came from.
  */
 export function fromExternalProcess(options: FromExternalProcessOptions): CredentialProvider {
-  const label = options.label ?? "external process";
-  const upstream: CredentialProvider = { getCredentials: () => runCommand(options, label) };
-  return cachedProvider(upstream, cacheOptions(options, label));
+  return refreshingSource(options, "external process", (label) => runCommand(options, label));
 }
 
 async function runCommand(options: FromExternalProcessOptions, source: string): Promise<Credentials> {

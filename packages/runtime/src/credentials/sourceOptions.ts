@@ -1,7 +1,8 @@
 import type { Transport } from "../transport/types.js";
 import type { Env } from "./envVar.js";
-import type { CachedProviderOptions } from "./cachedProvider.js";
+import { cachedProvider, type CachedProviderOptions } from "./cachedProvider.js";
 import type { CredentialsEventHook } from "./events.js";
+import type { CredentialProvider, Credentials } from "./types.js";
 
 /**
  * Settings shared by every credential source that talks to a service (STS, ECS metadata, a credentials URI,
@@ -23,12 +24,22 @@ export interface CredentialSourceOptions {
   readonly onEvent?: CredentialsEventHook;
 }
 
-/** The {@link CachedProviderOptions} a source wraps its upstream with: its label, clock, margin and hook. */
-export function cacheOptions(options: CredentialSourceOptions, source: string): CachedProviderOptions {
-  return {
-    source,
+/**
+ * A source of temporary credentials: `fetch` (given the source's label, for its errors) wrapped in
+ * {@link cachedProvider} with the source's clock, refresh margin and event hook, and its label as the events'
+ * `source`. `options.label` overrides `defaultLabel`.
+ */
+export function refreshingSource(
+  options: CredentialSourceOptions & { readonly label?: string | undefined },
+  defaultLabel: string,
+  fetch: (label: string) => Promise<Credentials>,
+): CredentialProvider {
+  const label = options.label ?? defaultLabel;
+  const cache: CachedProviderOptions = {
+    source: label,
     onEvent: options.onEvent,
     ...(options.now === undefined ? {} : { now: options.now }),
     ...(options.refreshMarginMs === undefined ? {} : { refreshMarginMs: options.refreshMarginMs }),
   };
+  return cachedProvider({ getCredentials: () => fetch(label) }, cache);
 }

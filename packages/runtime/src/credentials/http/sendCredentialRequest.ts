@@ -2,6 +2,7 @@ import { AbortError } from "../../errors/AbortError.js";
 import { MalformedResponseError } from "../../errors/MalformedResponseError.js";
 import { NetworkError } from "../../errors/NetworkError.js";
 import { TimeoutError } from "../../errors/TimeoutError.js";
+import { responseText } from "../../transport/body.js";
 import { nodeHttpTransport } from "../../transport/nodeHttpTransport.js";
 import type { HttpRequest, Transport } from "../../transport/types.js";
 
@@ -55,15 +56,10 @@ export async function sendCredentialRequest(
   const signal = AbortSignal.timeout(totalMs);
   try {
     const response = await transport(httpRequest, { ...timeouts, maxResponseBytes: MAX_RESPONSE_BYTES, signal });
-    return { kind: "response", status: response.status, headers: response.headers, body: responseText(response.body) };
+    return { kind: "response", status: response.status, headers: response.headers, body: responseText(response) };
   } catch (error) {
     return { kind: "unreachable", reason: error instanceof AbortError ? `did not finish within ${totalMs} ms` : describeFailure(error) };
   }
-}
-
-/** A response body as text, whether the transport hands back a string or bytes. */
-export function responseText(body: string | Uint8Array): string {
-  return typeof body === "string" ? body : new TextDecoder().decode(body);
 }
 
 function describeFailure(error: unknown): string {

@@ -1,28 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CredentialsError } from "../../errors/CredentialsError.js";
 import { fromIniFile } from "../fromIniFile.js";
 import { isSourceNotFound } from "../sourceErrors.js";
-import { BASE_KEY, type CredentialFakes, startCredentialFakes } from "../test-helpers/credentialFakes.js";
-import { makeTempHome, type TempHome } from "../test-helpers/tempDir.js";
+import { BASE_KEY, useCredentialFakes } from "../test-helpers/credentialFakes.js";
 
 describe("ini file types", () => {
-  let fakes: CredentialFakes;
-  let home: TempHome;
-  beforeAll(async () => {
-    fakes = await startCredentialFakes();
-    home = await makeTempHome();
-  });
-  afterAll(async () => {
-    await fakes.close();
-    await home.remove();
-  });
-  beforeEach(() => {
-    fakes.sts.calls.length = 0;
-  });
+  const setup = useCredentialFakes();
 
   const resolve = async (section: string, env: Record<string, string> = {}) => {
-    const path = await home.write(`ini-${Math.random()}`, `[default]\n${section}\n`);
-    return fromIniFile({ env, path, ...fakes.chainOptions }).getCredentials();
+    const path = await setup.home.write(`ini-${Math.random()}`, `[default]\n${section}\n`);
+    return fromIniFile({ env, path, ...setup.fakes.chainOptions }).getCredentials();
   };
 
   it("ram_role_arn: assumes role_arn with the section's keys, sending role_session_name and policy", async () => {
@@ -30,7 +17,7 @@ describe("ini file types", () => {
       `type = ram_role_arn\naccess_key_id = ${BASE_KEY.accessKeyId}\naccess_key_secret = ${BASE_KEY.accessKeySecret}\nrole_arn = acs:ram::1:role/ini\nrole_session_name = ini-session\npolicy = {"Version":"1"}`,
     );
     expect(c.accessKeyId).toBe("STS.ini@AK_BASE");
-    expect(fakes.sts.calls[0]?.params).toEqual({ RoleArn: "acs:ram::1:role/ini", RoleSessionName: "ini-session", DurationSeconds: "3600", Policy: '{"Version":"1"}' });
+    expect(setup.fakes.sts.calls[0]?.params).toEqual({ RoleArn: "acs:ram::1:role/ini", RoleSessionName: "ini-session", DurationSeconds: "3600", Policy: '{"Version":"1"}' });
   });
 
   it("ram_role_arn: is broken without role_arn, before any request", async () => {
@@ -38,7 +25,7 @@ describe("ini file types", () => {
     expect(error).toBeInstanceOf(CredentialsError);
     expect(isSourceNotFound(error)).toBe(false);
     expect((error as Error).message).toContain("(type ram_role_arn) has no role_arn");
-    expect(fakes.sts.calls).toHaveLength(0);
+    expect(setup.fakes.sts.calls).toHaveLength(0);
   });
 
   it("ecs_ram_role: role_name from the chain's metadata service", async () => {
@@ -46,15 +33,15 @@ describe("ini file types", () => {
   });
 
   it("oidc_role_arn: AssumeRoleWithOIDC with oidc_token_file_path", async () => {
-    const tokenFile = await home.write("ini-oidc-token", "ini-oidc-token");
+    const tokenFile = await setup.home.write("ini-oidc-token", "ini-oidc-token");
     const c = await resolve(`type = oidc_role_arn\nrole_arn = acs:ram::1:role/iniOidc\noidc_provider_arn = acs:ram::1:oidc-provider/p\noidc_token_file_path = ${tokenFile}`);
     expect(c.accessKeyId).toBe("STS.iniOidc@oidc");
-    expect(fakes.sts.calls[0]?.params["OIDCToken"]).toBe("ini-oidc-token");
+    expect(setup.fakes.sts.calls[0]?.params["OIDCToken"]).toBe("ini-oidc-token");
   });
 
   it("credentials_uri: credentials_uri, else ALIBABA_CLOUD_CREDENTIALS_URI", async () => {
-    expect((await resolve(`type = credentials_uri\ncredentials_uri = ${fakes.uri.url}/ini`)).accessKeyId).toMatch(/^URI-\d+$/);
-    expect((await resolve("type = credentials_uri", { ALIBABA_CLOUD_CREDENTIALS_URI: `${fakes.uri.url}/env` })).accessKeyId).toMatch(/^URI-\d+$/);
-    expect(fakes.uri.server.requests.map((r) => r.pathname).slice(-2)).toEqual(["/ini", "/env"]);
+    expect((await resolve(`type = credentials_uri\ncredentials_uri = ${setup.fakes.uri.url}/ini`)).accessKeyId).toMatch(/^URI-\d+$/);
+    expect((await resolve("type = credentials_uri", { ALIBABA_CLOUD_CREDENTIALS_URI: `${setup.fakes.uri.url}/env` })).accessKeyId).toMatch(/^URI-\d+$/);
+    expect(setup.fakes.uri.server.requests.map((r) => r.pathname).slice(-2)).toEqual(["/ini", "/env"]);
   });
 });

@@ -1,23 +1,14 @@
-import { cachedProvider } from "../cachedProvider.js";
 import { readOptionalFile } from "../readOptionalFile.js";
 import { sourceBroken } from "../sourceErrors.js";
-import { cacheOptions, type CredentialSourceOptions } from "../sourceOptions.js";
 import type { CredentialProvider } from "../types.js";
-import { requestRoleSession, type RoleSessionSettings } from "./roleSession.js";
-import type { StsOptions } from "./stsEndpoint.js";
+import { type RoleProviderOptions, roleSessionProvider } from "./roleSession.js";
 
-/** Options for {@link fromOidcRoleArn}. */
-export interface FromOidcRoleArnOptions extends CredentialSourceOptions, RoleSessionSettings {
-  /** `acs:ram::<account>:role/<name>`. */
-  readonly roleArn: string;
+/** Options for {@link fromOidcRoleArn}. The label defaults to `oidc role arn`. */
+export interface FromOidcRoleArnOptions extends RoleProviderOptions {
   /** `acs:ram::<account>:oidc-provider/<name>`. */
   readonly oidcProviderArn: string;
   /** File holding the OIDC token (on ACK with RRSA, the projected service-account token). Re-read on every refresh. */
   readonly oidcTokenFile: string;
-  /** Where STS is reached; see {@link StsOptions}. */
-  readonly sts?: StsOptions | undefined;
-  /** Names this source in errors and events; default `oidc role arn`. */
-  readonly label?: string | undefined;
 }
 
 /**
@@ -29,29 +20,13 @@ export interface FromOidcRoleArnOptions extends CredentialSourceOptions, RoleSes
  * contains the token.
  */
 export function fromOidcRoleArn(options: FromOidcRoleArnOptions): CredentialProvider {
-  const label = options.label ?? "oidc role arn";
-  const now = options.now ?? Date.now;
-  const upstream: CredentialProvider = {
-    async getCredentials() {
-      const token = await readToken(options.oidcTokenFile, label);
-      return requestRoleSession({
-        action: "AssumeRoleWithOIDC",
-        roleArn: options.roleArn,
-        settings: options,
-        extraParams: [
-          ["OIDCProviderArn", options.oidcProviderArn],
-          ["OIDCToken", token],
-        ],
-        credentials: undefined,
-        sts: options.sts ?? {},
-        env: options.env ?? process.env,
-        transport: options.transport,
-        now,
-        source: label,
-      });
-    },
-  };
-  return cachedProvider(upstream, cacheOptions(options, label));
+  return roleSessionProvider(options, "AssumeRoleWithOIDC", "oidc role arn", async (label) => ({
+    credentials: undefined,
+    extraParams: [
+      ["OIDCProviderArn", options.oidcProviderArn],
+      ["OIDCToken", await readToken(options.oidcTokenFile, label)],
+    ],
+  }));
 }
 
 async function readToken(path: string, source: string): Promise<string> {

@@ -1,24 +1,15 @@
-import { cachedProvider } from "../cachedProvider.js";
-import { cacheOptions, type CredentialSourceOptions } from "../sourceOptions.js";
 import type { CredentialProvider } from "../types.js";
-import { requestRoleSession, type RoleSessionSettings } from "./roleSession.js";
-import type { StsOptions } from "./stsEndpoint.js";
+import { type RoleProviderOptions, roleSessionProvider } from "./roleSession.js";
 
-/** Options for {@link fromRamRoleArn}. */
-export interface FromRamRoleArnOptions extends CredentialSourceOptions, RoleSessionSettings {
+/** Options for {@link fromRamRoleArn}. The label defaults to `ram role arn`. */
+export interface FromRamRoleArnOptions extends RoleProviderOptions {
   /**
    * Credentials that assume the role: long-lived keys (`fromStatic`), or another source's temporary
    * credentials — an ECS role, an OIDC role, another assumed role — for chained roles.
    */
   readonly source: CredentialProvider;
-  /** `acs:ram::<account>:role/<name>`. */
-  readonly roleArn: string;
   /** Required by roles whose trust policy names an external id. */
   readonly externalId?: string | undefined;
-  /** Where STS is reached; see {@link StsOptions}. */
-  readonly sts?: StsOptions | undefined;
-  /** Names this source in errors and events; default `ram role arn`. */
-  readonly label?: string | undefined;
 }
 
 /**
@@ -32,25 +23,8 @@ export interface FromRamRoleArnOptions extends CredentialSourceOptions, RoleSess
  * @example fromRamRoleArn({ source: fromEnv(), roleArn: "acs:ram::123:role/deployer", sts: { region: "cn-hangzhou" } })
  */
 export function fromRamRoleArn(options: FromRamRoleArnOptions): CredentialProvider {
-  const label = options.label ?? "ram role arn";
-  const now = options.now ?? Date.now;
-  const upstream: CredentialProvider = {
-    async getCredentials() {
-      const credentials = await options.source.getCredentials();
-      return requestRoleSession({
-        action: "AssumeRole",
-        roleArn: options.roleArn,
-        settings: options,
-        extraParams: options.externalId ? [["ExternalId", options.externalId]] : [],
-        credentials,
-        sts: options.sts ?? {},
-        env: options.env ?? process.env,
-        transport: options.transport,
-        now,
-        source: label,
-      });
-    },
-  };
-  return cachedProvider(upstream, cacheOptions(options, label));
+  return roleSessionProvider(options, "AssumeRole", "ram role arn", async () => ({
+    credentials: await options.source.getCredentials(),
+    extraParams: options.externalId ? [["ExternalId", options.externalId]] : [],
+  }));
 }
-

@@ -1,9 +1,11 @@
 // Test-only: every fake a credential chain can reach, started together on 127.0.0.1 with one manual clock,
 // plus the chain options that point each source at its fake. Nothing here reaches a real endpoint.
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { credentialsJson, type FakeMetadataServer, startFakeMetadataServer } from "./fakeEcsMetadataServer.js";
 import { type FakeCredentialsService, startFakeCredentialsService } from "./fakeCredentialsService.js";
 import { type FakeStsServer, startFakeStsServer } from "./fakeStsServer.js";
 import { type ManualClock, manualClock } from "./manualClock.js";
+import { makeTempHome, type TempHome } from "./tempDir.js";
 
 /** Long-term key every fake STS accepts in these tests. */
 export const BASE_KEY = { accessKeyId: "AK_BASE", accessKeySecret: "base-secret" } as const;
@@ -42,4 +44,23 @@ export async function startCredentialFakes(): Promise<CredentialFakes> {
       await Promise.all([sts.close(), metadata.close(), uri.close(), sso.close()]);
     },
   };
+}
+
+/**
+ * Starts the fakes and a temporary HOME before the suite and removes both after it; call at the top of a
+ * `describe`. STS calls are forgotten before each test, so every test counts its own.
+ */
+export function useCredentialFakes(): { readonly fakes: CredentialFakes; readonly home: TempHome } {
+  const state = {} as { fakes: CredentialFakes; home: TempHome };
+  beforeAll(async () => {
+    state.fakes = await startCredentialFakes();
+    state.home = await makeTempHome();
+  });
+  afterAll(async () => {
+    await Promise.all([state.fakes.close(), state.home.remove()]);
+  });
+  beforeEach(() => {
+    state.fakes.sts.calls.length = 0;
+  });
+  return state;
 }
