@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -6,10 +6,19 @@ import { fileURLToPath } from "node:url";
 /** The repository root (generator/test/ → ../..). */
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
-/** A temporary repository root holding a copy of `specs/` (and nothing generated yet). */
+/** The hand-written NAS data-flow specs: a small, real spec set for behaviour tests (15 operations). */
+export const DATA_FLOW_SPECS = "specs/nas/2017-06-26";
+
+/**
+ * A temporary repository root holding a copy of the NAS product file and its 15 data-flow specs (and
+ * nothing generated yet): small enough to generate in a blink, real enough to exercise every template.
+ */
 export function tempRepoWithSpecs(): string {
   const root = mkdtempSync(join(tmpdir(), "acs-gen-"));
-  cpSync(join(REPO_ROOT, "specs"), join(root, "specs"), { recursive: true });
+  const from = join(REPO_ROOT, DATA_FLOW_SPECS);
+  const to = join(root, DATA_FLOW_SPECS);
+  mkdirSync(to, { recursive: true });
+  for (const name of readdirSync(from)) if (name === "_product.yaml" || /DataFlow/.test(name)) cpSync(join(from, name), join(to, name));
   return root;
 }
 

@@ -64,7 +64,7 @@ describe("diffSpecDirs", () => {
     ["a new optional parameter", C, (r: string) => text(r, CANCEL, "      responses:", "        - name: Extra\n          in: query\n          schema:\n            type: string\n      responses:"), "minor", "additive parameters/Extra: added (optional)"],
     ["a new error code", C, (r: string) => text(r, CANCEL, "            - code: MissingTaskId", "            - code: NewCode\n              message: New.\n            - code: MissingTaskId"), "minor", "additive errors/NewCode: documented error added (HTTP 400)"],
     ["an error code moved to another status", C, moveError, "major", "breaking errors/MissingTaskId: HTTP status 400 → 404"],
-    ["a response field removed", D, (r: string) => text(r, DESCRIBE, /\n\s+NextToken:\n\s+type: string\n\s+description: The token for the next page[^\n]*\n[^\n]*example[^\n]*/, ""), "major", "breaking response.NextToken: removed"],
+    ["a response field removed", D, (r: string) => text(r, DESCRIBE, /\n\s+NextToken:\n\s+type: string\n\s+example: [^\n]*\n\s+description: The token for the next page[^\n]*/, ""), "major", "breaking response.NextToken: removed"],
     ["a response field added", C, (r: string) => text(r, CANCEL, "                properties:\n", "                properties:\n                  Extra:\n                    type: string\n"), "minor", "additive response.Extra: added"],
     ["a documentation-only edit", C, (r: string) => text(r, CANCEL, "summary: Cancels a data streaming task.", "summary: Cancels a data streaming subtask."), "patch", "patch operation: summary or description changed"],
   ])("classifies %s", (_, action, edit, bump, change) => {
@@ -74,7 +74,7 @@ describe("diffSpecDirs", () => {
   });
 
   it("classifies enum values removed from and added to a nested input field", () => {
-    const result = changesOf((r) => text(r, DESCRIBE, "enum: [DataFlowIds, FsetIds,", "enum: [DataFlowIds, NewKey,"), "DescribeDataFlows");
+    const result = changesOf((r) => text(r, DESCRIBE, "                    - DataFlowIds\n                    - FsetIds\n", "                    - DataFlowIds\n                    - NewKey\n"), "DescribeDataFlows");
     expect(result.changes).toEqual(["breaking parameters/Filters[].Key: enum value \"FsetIds\" removed", "additive parameters/Filters[].Key: enum value \"NewKey\" added"]);
     expect(result.bump).toBe("major");
   });

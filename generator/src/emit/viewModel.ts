@@ -111,7 +111,7 @@ export function operationViewModel(model: OperationModel, version: string) {
     hasNonErrorCodes: model.nonErrorCodes.length > 0,
     parameterRows: model.parameters.map((p) => ({
       name: p.name,
-      type: cell(typeLabel(p.schema) + (p.schema.enum ? `: ${p.schema.enum.map((v) => JSON.stringify(v)).join(" \\| ")}` : "")),
+      type: cell(typeLabel(p.schema) + (p.schema.enum ? `: ${p.schema.enum.map((v) => JSON.stringify(v)).join(" | ")}` : "")),
       required: p.required ? "Yes" : "No",
       location: LOCATION_CELL[p.location],
       description: cell([p.description, limitsText(p.schema)].filter(Boolean).join(" ")),

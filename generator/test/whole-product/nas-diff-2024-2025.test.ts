@@ -8,9 +8,12 @@ import { diffSpecDirs } from "../../src/diff/diffSpecs.js";
 import { formatDiff } from "../../src/diff/formatDiff.js";
 import type { SpecDiff } from "../../src/diff/types.js";
 import { convertApiDocs, readApiDocs, writeImportedSpecs } from "../../src/import/importApiDocs.js";
-import { FULL_2024, REQUESTS_2025, skipReason } from "./wholeProduct.js";
+import { SHARED_PRODUCTS, fullFile, requestsFile, skipReason } from "./wholeProduct.js";
 
-const skip = skipReason(FULL_2024) ?? skipReason(REQUESTS_2025);
+const FULL_2024 = fullFile(SHARED_PRODUCTS[0]!);
+const REQUESTS_2025 = requestsFile(SHARED_PRODUCTS[0]!);
+
+const skip = skipReason(FULL_2024, REQUESTS_2025);
 if (skip) console.warn(`nas-diff-2024-2025: ${skip}`);
 
 interface RawParam {

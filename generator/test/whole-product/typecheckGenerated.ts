@@ -11,16 +11,15 @@ function tsFiles(dir: string): string[] {
     .map((f) => join(dir, f));
 }
 
-/** The `src/` and `test/` TypeScript files of every generated package under `<root>/packages`. */
+/** The `src/` TypeScript files of every generated package under `<root>/packages`. */
 export function generatedTsFiles(root: string): string[] {
   const out: string[] = [];
   const packages = join(root, "packages");
   for (const product of readdirSync(packages).sort()) {
+    if (!statSync(join(packages, product)).isDirectory()) continue;
     for (const op of readdirSync(join(packages, product)).sort()) {
-      for (const sub of ["src", "test"]) {
-        const dir = join(packages, product, op, sub);
-        if (statSync(dir, { throwIfNoEntry: false })?.isDirectory()) out.push(...tsFiles(dir));
-      }
+      const dir = join(packages, product, op, "src");
+      if (statSync(join(packages, product, op)).isDirectory() && statSync(dir, { throwIfNoEntry: false })?.isDirectory()) out.push(...tsFiles(dir));
     }
   }
   return out;
