@@ -26,6 +26,33 @@ describe("sendCredentialRequest", () => {
     expect(seen).toEqual({ req: { ...request, headers: { h: "1" }, body: "b=1" }, options: { ...timeouts, maxResponseBytes: 1024 * 1024, signal: expect.any(AbortSignal) } });
   });
 
+  it("sends once more when the connection died under the request (a stale keep-alive socket), and only once", async () => {
+    let calls = 0;
+    const flaky: Transport = async () => {
+      if (++calls === 1) throw new NetworkError("x", "ECONNRESET");
+      return { status: 200, headers: {}, body: "ok" };
+    };
+    await expect(sendCredentialRequest(request, timeouts, flaky)).resolves.toMatchObject({ kind: "response", body: "ok" });
+    expect(calls).toBe(2);
+    let dead = 0;
+    const alwaysReset: Transport = async () => {
+      dead++;
+      throw new NetworkError("x", "EPIPE");
+    };
+    await expect(sendCredentialRequest(request, timeouts, alwaysReset)).resolves.toEqual({ kind: "unreachable", reason: "is unreachable (EPIPE)" });
+    expect(dead).toBe(2);
+  });
+
+  it("does not repeat other failures", async () => {
+    let calls = 0;
+    const refused: Transport = async () => {
+      calls++;
+      throw new NetworkError("x", "ECONNREFUSED");
+    };
+    await sendCredentialRequest(request, timeouts, refused);
+    expect(calls).toBe(1);
+  });
+
   it("turns transport failures into short 'unreachable' reasons, never throwing", async () => {
     const cases: [unknown, string][] = [
       [new NetworkError("x", "ECONNREFUSED"), "is unreachable (ECONNREFUSED)"],

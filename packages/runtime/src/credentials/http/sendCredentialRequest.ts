@@ -36,7 +36,8 @@ const MAX_RESPONSE_BYTES = 1024 * 1024;
 /**
  * Sends one request through `transport` (default `nodeHttpTransport`) and never throws: network failures come
  * back as `unreachable` with a short reason made of codes and timeouts only (no URL query, no body), so the
- * caller decides whether that means "not here" (no metadata service: not on ECS) or "broken".
+ * caller decides whether that means "not here" (no metadata service: not on ECS) or "broken". A connection
+ * reset under the request is retried once (see {@link isDeadConnection}).
  */
 export async function sendCredentialRequest(
   request: CredentialRequest,
@@ -53,13 +54,25 @@ export async function sendCredentialRequest(
   };
   // The idle timers do not stop a server that trickles bytes forever: the whole request is bounded too.
   const totalMs = timeouts.connectTimeoutMs + timeouts.readTimeoutMs;
-  const signal = AbortSignal.timeout(totalMs);
-  try {
-    const response = await transport(httpRequest, { ...timeouts, maxResponseBytes: MAX_RESPONSE_BYTES, signal });
-    return { kind: "response", status: response.status, headers: response.headers, body: responseText(response) };
-  } catch (error) {
-    return { kind: "unreachable", reason: error instanceof AbortError ? `did not finish within ${totalMs} ms` : describeFailure(error) };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const signal = AbortSignal.timeout(totalMs);
+      const response = await transport(httpRequest, { ...timeouts, maxResponseBytes: MAX_RESPONSE_BYTES, signal });
+      return { kind: "response", status: response.status, headers: response.headers, body: responseText(response) };
+    } catch (error) {
+      if (attempt === 1 && isDeadConnection(error)) continue;
+      return { kind: "unreachable", reason: error instanceof AbortError ? `did not finish within ${totalMs} ms` : describeFailure(error) };
+    }
   }
+}
+
+/**
+ * A connection that died under the request (ECONNRESET, EPIPE): typically a pooled keep-alive socket the server
+ * had just closed for idling, as metadata services and STS do between refreshes far apart. Sent again once, at
+ * once: every credential request is safe to repeat (a second AssumeRole only issues another session).
+ */
+function isDeadConnection(error: unknown): boolean {
+  return error instanceof NetworkError && (error.syscallCode === "ECONNRESET" || error.syscallCode === "EPIPE");
 }
 
 function describeFailure(error: unknown): string {
