@@ -101,13 +101,13 @@ describe("defaultCredentialProvider", () => {
   });
 
   it("falls through to the ECS RAM role", async () => {
-    const c = await chain({ ecs: { baseUrl: server.baseUrl } }).getCredentials();
+    const c = await chain({ ecs: { baseUrl: server.baseUrl, timeoutMs: 60_000 } }).getCredentials();
     expect(c.accessKeyId).toBe("STS.AKID0000WXYZ");
     expect(c.expiration).toEqual(new Date("2030-01-01T00:00:00Z"));
   });
 
   it("caches the ECS step: repeated and concurrent calls fetch credentials once", async () => {
-    const provider = chain({ ecs: { baseUrl: server.baseUrl } });
+    const provider = chain({ ecs: { baseUrl: server.baseUrl, timeoutMs: 60_000 } });
     await Promise.all(Array.from({ length: 10 }, () => provider.getCredentials()));
     await provider.getCredentials();
     expect(server.credentialFetches()).toBe(1);
@@ -157,7 +157,7 @@ describe("defaultCredentialProvider", () => {
 
   it("stops at a profile missing a key", async () => {
     await home.write(".alibabacloud/credentials", "[default]\ntype = access_key\naccess_key_id = AK\n");
-    const error = await failure(chain({ ecs: { baseUrl: server.baseUrl } }));
+    const error = await failure(chain({ ecs: { baseUrl: server.baseUrl, timeoutMs: 60_000 } }));
     expect(error.message).toContain("has no access_key_secret");
     expect(server.requests).toHaveLength(0);
   });
@@ -185,7 +185,7 @@ describe("defaultCredentialProvider", () => {
     const fakes = await startCredentialFakes();
     try {
       const env = { ALIBABA_CLOUD_CREDENTIALS_URI: `${fakes.uri.url}/c` };
-      expect((await chain({ env, ecs: { baseUrl: fakes.metadata.baseUrl } }).getCredentials()).accessKeyId).toBe("STS.ECS");
+      expect((await chain({ env, ecs: { baseUrl: fakes.metadata.baseUrl, timeoutMs: 60_000 } }).getCredentials()).accessKeyId).toBe("STS.ECS");
       expect((await chain({ env }).getCredentials()).accessKeyId).toMatch(/^URI-\d+$/);
       expect((await chain({ credentialsUri: `${fakes.uri.url}/option` }).getCredentials()).accessKeyId).toMatch(/^URI-\d+$/);
     } finally {
@@ -196,8 +196,8 @@ describe("defaultCredentialProvider", () => {
   it("falls back to IMDSv1 on an instance that refuses the token, unless ALIBABA_CLOUD_IMDSV1_DISABLED=true", async () => {
     server.behaviour.token = undefined;
     server.behaviour.imdsV1 = true;
-    expect((await chain({ ecs: { baseUrl: server.baseUrl } }).getCredentials()).accessKeyId).toBe("STS.AKID0000WXYZ");
-    const error = await failure(chain({ env: { ALIBABA_CLOUD_IMDSV1_DISABLED: "true" }, ecs: { baseUrl: server.baseUrl } }));
+    expect((await chain({ ecs: { baseUrl: server.baseUrl, timeoutMs: 60_000 } }).getCredentials()).accessKeyId).toBe("STS.AKID0000WXYZ");
+    const error = await failure(chain({ env: { ALIBABA_CLOUD_IMDSV1_DISABLED: "true" }, ecs: { baseUrl: server.baseUrl, timeoutMs: 60_000 } }));
     expect(error.tried).toContain(`ecs ram role: metadata service ${server.baseUrl} gave no token (HTTP 403) and IMDSv1 is disabled`);
   });
 

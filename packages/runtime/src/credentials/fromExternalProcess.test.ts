@@ -6,7 +6,8 @@ import { helperCommand } from "./test-helpers/externalCommand.js";
 import { manualClock } from "./test-helpers/manualClock.js";
 import { makeTempHome, type TempHome } from "./test-helpers/tempDir.js";
 
-describe("fromExternalProcess", () => {
+// Each test spawns Node: generous time on busy machines.
+describe("fromExternalProcess", { timeout: 60_000 }, () => {
   let home: TempHome;
   let runLog: string;
   const clock = manualClock();

@@ -62,7 +62,8 @@ async function expectNoLeak(attempt: () => Promise<Credentials>): Promise<void> 
   }
 }
 
-describe("no secret in any credentials error", () => {
+// Generous time: some cases spawn Node.
+describe("no secret in any credentials error", { timeout: 60_000 }, () => {
   let home: TempHome;
   let server: FakeMetadataServer;
   beforeAll(async () => {
@@ -85,7 +86,7 @@ describe("no secret in any credentials error", () => {
   const ecs = (body: string, status = 200) => () => {
     server.behaviour.credentialsBody = body;
     server.behaviour.credentialsStatus = status;
-    return fetchEcsRamRoleCredentials({ baseUrl: server.baseUrl, env: {} });
+    return fetchEcsRamRoleCredentials({ baseUrl: server.baseUrl, env: {}, timeoutMs: 60_000 });
   };
 
   it("static", async () => {
@@ -145,7 +146,7 @@ describe("no secret in any credentials error", () => {
 
   it("default chain (stop and all-fail errors)", async () => {
     const path = await home.write("chain-ini", `[default]\naccess_key_secret = ${SECRET}\n`);
-    await expectNoLeak(() => defaultCredentialProvider({ env: {}, homedir: home.path, credentialsFilePath: path, ecs: { baseUrl: server.baseUrl } }).getCredentials());
+    await expectNoLeak(() => defaultCredentialProvider({ env: {}, homedir: home.path, credentialsFilePath: path, ecs: { baseUrl: server.baseUrl, timeoutMs: 60_000 } }).getCredentials());
     await expectNoLeak(() =>
       defaultCredentialProvider({ credentials: { accessKeyId: "", accessKeySecret: SECRET, securityToken: TOKEN } }).getCredentials(),
     );
@@ -153,7 +154,7 @@ describe("no secret in any credentials error", () => {
     await expectNoLeak(() => defaultCredentialProvider({ credentials: foreign }).getCredentials());
     server.behaviour.credentialsBody = `{"AccessKeySecret":"${SECRET}"`;
     await expectNoLeak(() =>
-      defaultCredentialProvider({ env: {}, homedir: home.path, ecs: { baseUrl: server.baseUrl } }).getCredentials(),
+      defaultCredentialProvider({ env: {}, homedir: home.path, ecs: { baseUrl: server.baseUrl, timeoutMs: 60_000 } }).getCredentials(),
     );
   });
 

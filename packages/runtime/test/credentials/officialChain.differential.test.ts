@@ -1,6 +1,7 @@
 // Differential test of the default credential chain against @alicloud/credentials 2.4.7's: for each row of
 // helpers/differentialCases.ts, a temporary HOME and environment are set up, and both chains resolve them
-// with their defaults — ours is `defaultCredentialProvider()` with no options at all — through the same fakes:
+// with their defaults — ours is `defaultCredentialProvider()` with only a longer metadata timeout, the official
+// one `new Credential()` (its metadata timeout lengthened the same way) — through the same fakes:
 // an STS (HTTPS, verifying both clients' signatures), an ECS metadata service, a credentials URI and a CloudSSO
 // portal, all on 127.0.0.1 behind the network sandbox (helpers/networkSandbox.ts), which also makes sure no
 // connection leaves the machine. Both must resolve the same AccessKeyId and ask STS the same thing on the same
@@ -19,8 +20,34 @@ import { FAKE_STS_TLS, installNetworkSandbox, type SandboxConnection, type Sandb
 interface OfficialCredential {
   getCredential(): Promise<{ accessKeyId?: string }>;
 }
+interface OfficialModule {
+  default: new () => OfficialCredential;
+  ECSRAMRoleCredentialsProvider: { builder(): { build(): unknown } };
+}
 // CommonJS with `exports.default = Credential`.
-const Credential = (createRequire(import.meta.url)("@alicloud/credentials") as { default: new () => OfficialCredential }).default;
+const official = createRequire(import.meta.url)("@alicloud/credentials") as OfficialModule;
+const Credential = official.default;
+
+/**
+ * Both chains give the metadata service 1 s by default, which a loaded test machine can exceed. Ours takes a
+ * `timeoutMs`; the official chain builds its ECS provider without one, so its builder's `build` is wrapped, for
+ * this test only, to default both timeouts to 60 s. Outcomes then never depend on how busy the machine is.
+ */
+const ECS_TIMEOUT_MS = 60_000;
+function generousOfficialEcsTimeouts(): () => void {
+  const proto = Object.getPrototypeOf(official.ECSRAMRoleCredentialsProvider.builder()) as {
+    build(this: { readTimeout?: number; connectTimeout?: number }): unknown;
+  };
+  const build = proto.build;
+  proto.build = function (this: { readTimeout?: number; connectTimeout?: number }) {
+    this.readTimeout ??= ECS_TIMEOUT_MS;
+    this.connectTimeout ??= ECS_TIMEOUT_MS;
+    return build.call(this);
+  };
+  return () => {
+    proto.build = build;
+  };
+}
 
 /** What one side did: its outcome, the STS calls it made and the connections it opened. */
 interface SideResult {
@@ -32,11 +59,13 @@ interface SideResult {
 const OFFICIAL_DEFAULT_SESSION = /^credentials-nodejs-\d+$/;
 const OUR_DEFAULT_SESSION = /^acs-modular-\d+$/;
 
-describe("default chain vs @alicloud/credentials 2.4.7", () => {
+// Generous per-case time: External cases spawn Node twice. Assertions are on outcomes, never on time.
+describe("default chain vs @alicloud/credentials 2.4.7", { timeout: 60_000 }, () => {
   let sts: FakeStsServer;
   let metadata: FakeMetadataServer;
   let fixed: FakeServer;
   let restoreSandbox: () => void;
+  let restoreOfficialEcs: () => void;
   const routes: SandboxRoutes = { sts: "", metadata: undefined, closed: "" };
   const connections: SandboxConnection[] = [];
   const table: string[] = [];
@@ -57,10 +86,12 @@ describe("default chain vs @alicloud/credentials 2.4.7", () => {
     routes.sts = sts.host;
     routes.closed = new URL(await unusedLocalUrl()).host;
     restoreSandbox = installNetworkSandbox(routes, connections);
+    restoreOfficialEcs = generousOfficialEcsTimeouts();
   });
 
   afterAll(async () => {
     restoreSandbox();
+    restoreOfficialEcs();
     await Promise.all([sts.close(), metadata.close(), fixed.close()]);
     if (process.env["PRINT_DIFFERENTIAL_TABLE"]) console.info(["| case | ours | official | verdict |", "| --- | --- | --- | --- |", ...table].join("\n"));
   });
@@ -81,7 +112,7 @@ describe("default chain vs @alicloud/credentials 2.4.7", () => {
       setEcs(inputs.ecs ?? "v2");
       const env = Object.fromEntries(Object.entries(inputs.env ?? {}).map(([k, v]) => [k, v.replace("{HOME}", home.path)]));
       const { ours, official } = await withProcessEnv({ HOME: home.path, ...env }, async () => ({
-        ours: await side(() => defaultCredentialProvider().getCredentials()),
+        ours: await side(() => defaultCredentialProvider({ ecs: { timeoutMs: ECS_TIMEOUT_MS } }).getCredentials()),
         official: await side(() => new Credential().getCredential()),
       }));
       // Ours never tries a host the sandbox does not know.

@@ -8,7 +8,7 @@ import { helperCommand } from "../test-helpers/externalCommand.js";
 const base = { mode: "AK", access_key_id: BASE_KEY.accessKeyId, access_key_secret: BASE_KEY.accessKeySecret };
 const role = (name: string) => `acs:ram::123:role/${name}`;
 
-describe("CLI profile modes", () => {
+describe("CLI profile modes", { timeout: 60_000 }, () => {
   const setup = useCredentialFakes();
 
   /** Writes a config whose current profile is the first one, and resolves it like the chain would. */

@@ -8,6 +8,8 @@ import { fromOidcRoleArn, type FromOidcRoleArnOptions } from "./fromOidcRoleArn.
 
 const ROLE = "acs:ram::123:role/pod-role";
 const PROVIDER = "acs:ram::123:oidc-provider/ack-rrsa";
+/** Timeouts no loaded machine reaches: tests assert on requests, never on time. */
+const GENEROUS = { connectTimeoutMs: 60_000, readTimeoutMs: 60_000 };
 
 describe("fromOidcRoleArn", () => {
   let sts: FakeStsServer;
@@ -25,7 +27,7 @@ describe("fromOidcRoleArn", () => {
   });
 
   const provider = (overrides: Partial<FromOidcRoleArnOptions> = {}) =>
-    fromOidcRoleArn({ roleArn: ROLE, oidcProviderArn: PROVIDER, oidcTokenFile: tokenFile, sts: { endpoint: sts.url }, env: {}, now: clock.now, ...overrides });
+    fromOidcRoleArn({ roleArn: ROLE, oidcProviderArn: PROVIDER, oidcTokenFile: tokenFile, sts: { endpoint: sts.url, ...GENEROUS }, env: {}, now: clock.now, ...overrides });
   const failure = async (overrides: Partial<FromOidcRoleArnOptions> = {}) => {
     const error = await provider(overrides).getCredentials().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CredentialsError);
@@ -51,9 +53,9 @@ describe("fromOidcRoleArn", () => {
     await cached.getCredentials();
     await home.write("token", "oidc-token-2");
     clock.advance(58 * 60_000);
-    const refreshed = events.next("credentials-refreshed");
+    const refreshed = events.next(["credentials-refreshed", "credentials-refresh-failed"]);
     await cached.getCredentials();
-    await refreshed;
+    expect(await refreshed).toMatchObject({ type: "credentials-refreshed" });
     expect(sts.calls.map((c) => c.params["OIDCToken"])).toEqual(["oidc-token-1", "oidc-token-2"]);
   });
 

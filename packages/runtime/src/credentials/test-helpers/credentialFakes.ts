@@ -18,7 +18,11 @@ export interface CredentialFakes {
   readonly uri: FakeCredentialsService;
   readonly sso: FakeCredentialsService;
   /** Chain options pointing STS and ECS at the fakes, with the fake clock. */
-  readonly chainOptions: { readonly sts: { readonly endpoint: string }; readonly ecs: { readonly baseUrl: string }; readonly now: () => number };
+  readonly chainOptions: {
+    readonly sts: { readonly endpoint: string; readonly connectTimeoutMs: number; readonly readTimeoutMs: number };
+    readonly ecs: { readonly baseUrl: string; readonly timeoutMs: number };
+    readonly now: () => number;
+  };
   close(): Promise<void>;
 }
 
@@ -39,7 +43,8 @@ export async function startCredentialFakes(): Promise<CredentialFakes> {
     metadata,
     uri,
     sso,
-    chainOptions: { sts: { endpoint: sts.url }, ecs: { baseUrl: metadata.baseUrl }, now: clock.now },
+    // Timeouts far above anything a loaded machine needs: tests assert on what happened, never on time.
+    chainOptions: { sts: { endpoint: sts.url, connectTimeoutMs: 60_000, readTimeoutMs: 60_000 }, ecs: { baseUrl: metadata.baseUrl, timeoutMs: 60_000 }, now: clock.now },
     close: async () => {
       await Promise.all([sts.close(), metadata.close(), uri.close(), sso.close()]);
     },

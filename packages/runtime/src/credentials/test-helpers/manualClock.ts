@@ -24,20 +24,25 @@ export function manualClock(start = Date.UTC(2030, 0, 1)): ManualClock {
 
 /**
  * Collects events and waits for them: pass `hook` as `onEvent`; `next(type)` resolves after the next event of
- * that type, one macrotask later, so the refresh that emitted it has fully settled (its in-flight slot freed).
+ * that type (or of any of several types), one macrotask later, so the refresh that emitted it has fully settled
+ * (its in-flight slot freed). Wait for every outcome a step can have, so a failure shows as an assertion.
  */
-export function eventWaiter<E extends { readonly type: string }>(): { hook: (event: E) => void; events: E[]; next(type: E["type"]): Promise<E> } {
+export function eventWaiter<E extends { readonly type: string }>(): {
+  hook: (event: E) => void;
+  events: E[];
+  next(type: E["type"] | readonly E["type"][]): Promise<E>;
+} {
   const events: E[] = [];
-  const waiting: { type: string; resolve: (event: E) => void }[] = [];
+  const waiting: { types: readonly string[]; resolve: (event: E) => void }[] = [];
   return {
     events,
     hook: (event) => {
       events.push(event);
       for (const w of waiting.splice(0)) {
-        if (w.type === event.type) setTimeout(() => w.resolve(event), 0);
+        if (w.types.includes(event.type)) setTimeout(() => w.resolve(event), 0);
         else waiting.push(w);
       }
     },
-    next: (type) => new Promise<E>((resolve) => waiting.push({ type, resolve })),
+    next: (type) => new Promise<E>((resolve) => waiting.push({ types: typeof type === "string" ? [type] : type, resolve })),
   };
 }
