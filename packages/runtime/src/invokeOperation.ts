@@ -98,9 +98,11 @@ export async function invokeOperation(client: AcsClient, op: OperationDescriptor
         const error = deadline.explain(caught);
         const code = error instanceof AcsError ? error.code : "UnknownError";
         const requestId = error instanceof AcsError ? (error as { requestId?: string }).requestId : undefined;
+        // A response that failed mid-body never reached us, but its error kept the status it arrived with.
+        const httpStatus = response?.status ?? (error instanceof AcsError ? (error as { httpStatus?: number }).httpStatus : undefined);
         const delay =
           attempt < maxAttempts && shouldRetry(error, idempotent) ? retryDelay(attempt, response?.headers["retry-after"], config.retry) : undefined;
-        if (hook) emitEvent(hook, { type: "attempt-end", ...names, attempt, host, durationMs: Date.now() - attemptStarted, httpStatus: response?.status, requestId, errorCode: code, retryInMs: delay });
+        if (hook) emitEvent(hook, { type: "attempt-end", ...names, attempt, host, durationMs: Date.now() - attemptStarted, httpStatus, requestId, errorCode: code, retryInMs: delay });
         if (delay === undefined) throw error;
         await abortableSleep(delay, signal).catch((e: unknown) => {
           throw deadline.explain(e);

@@ -87,10 +87,10 @@ function copyContainer(walk: Walk, value: object): unknown {
 
 function copyArray(walk: Walk, array: readonly unknown[]): unknown[] {
   const length = array.length;
-  const out: unknown[] = new Array<unknown>(length);
+  const out: unknown[] = [];
   for (let i = 0; i < length; i++) {
     walk.path.push(i);
-    out[i] = copyValue(walk, array[i]);
+    out.push(copyValue(walk, array[i]));
     walk.path.pop();
   }
   return out;

@@ -1,17 +1,15 @@
 // Proves that the generated contract suites catch an encoder bug: the runtime's serializer is replaced by
-// a deliberately broken one, every fixture of every generated package is replayed through it, and each
+// a deliberately broken one, every recorded fixture of every generated package is replayed through it, and each
 // fixture whose request the bug touches must fail with a readable diff, while the others still pass.
 // The runtime cannot depend on the generated packages (they depend on it), so descriptors and fixtures
 // are found on disk. The break lives only in this file's module mock; the runtime itself is untouched.
-import { existsSync, readdirSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, expect, it, vi } from "vitest";
 import { listFixtureFiles, readFixture, replayFixture, type FixtureData } from "@acs-modular/testing";
 import { AcsClient } from "../../src/client.js";
 import { invokeOperation } from "../../src/invokeOperation.js";
 import type { OperationDescriptor } from "../../src/operation.js";
 import type { SerializedParameters } from "../../src/serialize/serializeParameters.js";
+import { generatedOperations, loadDescriptor } from "../support/generatedOperations.js";
 
 /** The active break: rewrites the serializer's output, or leaves it alone when undefined. */
 let breakage: ((wire: SerializedParameters) => SerializedParameters) | undefined;
@@ -27,27 +25,18 @@ vi.mock("../../src/serialize/serializeParameters.js", async (importOriginal) => 
   };
 });
 
-const PACKAGES_DIR = fileURLToPath(new URL("../../../", import.meta.url));
-
 interface PackageUnderTest {
   readonly name: string;
   readonly descriptor: OperationDescriptor;
   readonly fixtures: { readonly file: string; readonly fixture: FixtureData }[];
 }
 
+/** Every generated operation with recorded fixtures, with its descriptor and fixtures. */
 async function generatedPackages(): Promise<PackageUnderTest[]> {
   const out: PackageUnderTest[] = [];
-  for (const product of readdirSync(PACKAGES_DIR).sort()) {
-    if (product === "runtime" || product === "testing" || !existsSync(join(PACKAGES_DIR, product))) continue;
-    for (const op of readdirSync(join(PACKAGES_DIR, product)).sort()) {
-      const descriptorFile = join(PACKAGES_DIR, product, op, "src", "descriptor.gen.ts");
-      if (!existsSync(descriptorFile)) continue;
-      const mod = (await import(pathToFileURL(descriptorFile).href)) as Record<string, OperationDescriptor>;
-      const descriptor = Object.values(mod).find((v) => typeof v === "object" && Array.isArray(v.parameters));
-      if (!descriptor) throw new Error(`${descriptorFile} exports no descriptor`);
-      const fixtures = listFixtureFiles(join(PACKAGES_DIR, product, op, "fixtures")).map((file) => ({ file, fixture: readFixture(file) }));
-      out.push({ name: `${product}/${op}`, descriptor, fixtures });
-    }
+  for (const op of generatedOperations()) {
+    const fixtures = listFixtureFiles(op.fixtures).map((file) => ({ file, fixture: readFixture(file) }));
+    if (fixtures.length > 0) out.push({ name: op.name, descriptor: await loadDescriptor(op), fixtures });
   }
   return out;
 }

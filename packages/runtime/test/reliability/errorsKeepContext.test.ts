@@ -7,6 +7,7 @@ import { jsonReply, onHttpRequests, rawResponseHead, startFakeServer, startRawSe
 import { afterEach, describe, expect, it } from "vitest";
 import { MalformedResponseError } from "../../src/errors/MalformedResponseError.js";
 import { ServiceError } from "../../src/errors/ServiceError.js";
+import type { ClientEvent } from "../../src/hooks/events.js";
 import { invokeOperation } from "../../src/invokeOperation.js";
 import { deleteThing, describeThings } from "../support/operations.js";
 import { rejectionOf, testClient } from "../support/testClient.js";
@@ -47,9 +48,11 @@ describe("a failure after the response head keeps its status and request id", ()
     expect(error).toMatchObject({ reason: "truncated", httpStatus: 503, requestId: "rid-reset", retryable: true });
   });
 
-  it("a reset mid-body on a read is retried", async () => {
+  it("a reset mid-body on a read is retried, and the attempt's event names the status it arrived with", async () => {
     const server = await firstAnswer(resetMidBody);
-    await expect(invokeOperation(testClient(server.host), describeThings, {})).resolves.toEqual({ RequestId: "rid-ok" });
+    const events: ClientEvent[] = [];
+    await expect(invokeOperation(testClient(server.host, { onEvent: (e) => events.push(e) }), describeThings, {})).resolves.toEqual({ RequestId: "rid-ok" });
+    expect(events.find((e) => e.type === "attempt-end")).toMatchObject({ attempt: 1, httpStatus: 503, requestId: "rid-reset", errorCode: "MalformedResponse" });
   });
 
   it("an invalid chunk size → bad-framing with status and request id, and not retried (it would break the same way)", async () => {
