@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { OperationDiff } from "../diff/types.js";
 import { deprecationNotice, packageNameOfDir } from "./deprecation.js";
-import { changeLines, changesetFileName, changesetText, describeLocation } from "./renderChangeset.js";
+import { changeLines, changesetFileName, changesetText, describeLocation, releaseType } from "./renderChangeset.js";
 
 const OP: OperationDiff = {
   key: "nas/DescribeThings",
@@ -53,5 +53,14 @@ describe("deprecation notice", () => {
     expect(notice).toMatch(/^DEPRECATE @acs-modular\/nas-stop-data-flow: /);
     expect(notice).toContain('npm deprecate "@acs-modular/nas-stop-data-flow@*" "');
     expect(notice).not.toContain("unpublish");
+  });
+});
+
+describe("releaseType", () => {
+  it("releases a breaking change of a 0.x package as a minor, and of a 1.x package as a major", () => {
+    expect(releaseType("major", "0.1.0")).toBe("minor");
+    expect(releaseType("major", "1.4.2")).toBe("major");
+    expect(releaseType("major", undefined)).toBe("major");
+    expect(releaseType("patch", "0.1.0")).toBe("patch");
   });
 });

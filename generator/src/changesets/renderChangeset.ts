@@ -23,11 +23,26 @@ export function changeLines(changes: readonly Change[]): string[] {
     .map((c) => `- ${WORD[c.class]}: ${describeLocation(c.at)}: ${c.what}`);
 }
 
-/** The changeset text for one operation's package. `title` names the operation in prose (`NAS DescribeDataFlows`). */
-export function changesetText(op: OperationDiff, title: string): string {
-  const head = `---\n${JSON.stringify(op.packageName)}: ${op.bump}\n---\n\n`;
+/**
+ * The release type of a change to a package at `version`: its bump, except that a breaking change of a 0.x
+ * package is a minor release (0.1.0 → 0.2.0), as semver has it for 0.x: caret ranges (`^0.1.0`) never take
+ * another 0.x minor, so users are protected either way, and every package reaches 1.0.0 when the project
+ * declares 1.0 rather than one by one through the spec changes that happen to break it.
+ */
+export function releaseType(bump: OperationDiff["bump"], version: string | undefined): OperationDiff["bump"] {
+  return bump === "major" && version !== undefined && /^0\./.test(version) ? "minor" : bump;
+}
+
+/**
+ * The changeset text for one operation's package at `version` (its package.json version, when it exists).
+ * `title` names the operation in prose (`NAS DescribeDataFlows`).
+ */
+export function changesetText(op: OperationDiff, title: string, version?: string): string {
+  const type = releaseType(op.bump, version);
+  const head = `---\n${JSON.stringify(op.packageName)}: ${type}\n---\n\n`;
   if (op.status === "added") return `${head}Initial release: ${title}, a new operation of the API.\n`;
-  return `${head}${title}: regenerated from the updated API spec.\n\n${changeLines(op.changes).join("\n")}\n`;
+  const note = type !== op.bump ? " Breaking changes are released as a minor while the package is 0.x." : "";
+  return `${head}${title}: regenerated from the updated API spec.${note}\n\n${changeLines(op.changes).join("\n")}\n`;
 }
 
 /** Deterministic file name: the package plus a hash of the content, so re-running generate rewrites the same file. */

@@ -66,7 +66,8 @@ describe("changesets written by generate", () => {
     expect(now).toContain("maintainer-note.md");
     expect(now).not.toContain(first[0]);
     expect(result.changesets!.removed).toEqual([`.changeset/${first[0]}`]);
-    expect(readFileSync(join(root, result.changesets!.files[0]!), "utf8")).toContain('": major\n');
+    // Breaking (a new required parameter): a minor release while the package is 0.x.
+    expect(readFileSync(join(root, result.changesets!.files[0]!), "utf8")).toContain('": minor\n---\n\nNAS CancelDataFlowSubTask: regenerated from the updated API spec. Breaking changes');
   }, 60_000);
 
   it("is applied by `changeset version`: versions and CHANGELOG.md entries", async () => {

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join } from "node:path";
 import { diffLoadedSpecs } from "../diff/diffSpecs.js";
 import type { SpecDiff } from "../diff/types.js";
+import { operationNames } from "../model/naming.js";
 import { loadSpecs } from "../spec/loadSpecs.js";
 import { committedFiles, gitBaselineSpecs } from "./gitBaseline.js";
 import { GENERATED_CHANGESET, changesetFileName, changesetText } from "./renderChangeset.js";
@@ -55,6 +56,16 @@ export function planChangesets(rootDir: string, specsDir: string, options: Chang
   return { diff, baseline, added: new Set(diff.operations.filter((o) => o.status === "added").map((o) => o.packageName)) };
 }
 
+/** The version in the package.json of the operation `key` (`<code>/<Action>`), when the package exists. */
+function packageVersion(rootDir: string, key: string): string | undefined {
+  const [code, action] = key.split("/") as [string, string];
+  try {
+    return (JSON.parse(readFileSync(join(rootDir, operationNames(code, action).packageDir, "package.json"), "utf8")) as { version?: string }).version;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Writes the changesets of `plan` into `<rootDir>/.changeset`. Removed operations get none (their package
  * leaves the workspace; see deprecation.ts). Idempotent: same specs and baseline → same files.
@@ -64,7 +75,7 @@ export function writeChangesets(rootDir: string, plan: ChangesetPlan): Changeset
   const wanted = new Map<string, string>();
   for (const op of plan.diff?.operations ?? []) {
     if (op.status === "removed") continue;
-    const text = changesetText(op, `${op.product} ${op.action}`);
+    const text = changesetText(op, `${op.product} ${op.action}`, packageVersion(rootDir, op.key));
     wanted.set(changesetFileName(op.packageName, text), text);
   }
   if (plan.diff === undefined) return { baseline: plan.baseline, compared: false, files: [], removed: [] };

@@ -66,9 +66,8 @@ export function describeProductContract(productUrl: URL): void {
     // Host-prefixed operations are addressed by their recorded host, which already carries the prefix.
     const derived = model.parameters.some((p) => p.location === "host") ? [] : specExampleFixtures(model);
     if (derived.length > 0) {
-      it("replays its spec-example exchanges (success and each documented error)", async () => {
-        const m = await load();
-        for (const f of derived) await assertReplays(f.name, JSON.parse(f.text) as FixtureData, m);
+      it.each(derived.map((f) => [f.name, f.text]))("replays its spec-example exchange %s", async (name, text) => {
+        await assertReplays(name, JSON.parse(text) as FixtureData, await load());
       });
     }
     sharedBehaviours(model, load);
