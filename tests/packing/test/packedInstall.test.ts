@@ -48,11 +48,12 @@ const CHECK = `
 `;
 
 describe("packed tarballs", () => {
-  it("ship only dist, package.json and README, and depend on nothing but the runtime", () => {
+  it("ship only dist, package.json, README and LICENSE, and depend on nothing but the runtime", () => {
     expect(tarballs).toHaveLength(2);
     for (const tarball of tarballs) {
       const listing = run("tar", ["-tzf", tarball], work).trim().split("\n");
-      expect(listing.every((f) => /^package\/(dist\/|package\.json$|README\.md$)/.test(f))).toBe(true);
+      expect(listing.every((f) => /^package\/(dist\/|package\.json$|README\.md$|LICENSE$)/.test(f))).toBe(true);
+      expect(listing).toContain("package/LICENSE");
       // One bundled file per module format and one declaration set (index.d.ts re-exports index.d.cts).
       expect(listing.filter((f) => f.startsWith("package/dist/")).sort()).toEqual([
         "package/dist/index.cjs",
