@@ -88,6 +88,11 @@ export type { HttpRequest, HttpResponse, Transport, TransportCallContext, Transp
 export { DEFAULT_RETRY, backoffDelay, parseRetryAfter, retryDelay, shouldRetry } from "./retry/retryPolicy.js";
 export type { RetryOptions } from "./retry/retryPolicy.js";
 export type { ClientEvent, ClientEventHook } from "./hooks/events.js";
+export { paginate, paginateItems } from "./paginate/paginate.js";
+export type { PagedOperation, PaginateOptions, PaginationDescriptor } from "./paginate/paginate.js";
+export { waitUntil } from "./waiters/waitUntil.js";
+export type { WaitOptions, WaiterAcceptor, WaiterConfig, WaiterResult, WaiterState } from "./waiters/waitUntil.js";
+export { WaiterError } from "./waiters/WaiterError.js";
 export { decodeResponse } from "./decodeResponse.js";
 export type { DecodeTarget } from "./decodeResponse.js";
 export { responseBytes, responseText } from "./transport/body.js";
