@@ -1,10 +1,12 @@
-import { randomUUID } from "node:crypto";
-import { defaultCredentialProvider, type DefaultCredentialProviderOptions } from "./credentials/defaultChain.js";
+import type { DefaultCredentialProviderOptions } from "./credentials/defaultChain.js";
 import { fromStatic } from "./credentials/staticCredentials.js";
 import type { CredentialProvider, Credentials } from "./credentials/types.js";
 import type { ClientEventHook } from "./hooks/events.js";
+import { defaultCredentials } from "./platform/defaultCredentials.js";
+import { defaultTransport } from "./platform/defaultTransport.js";
+import { randomUUID } from "./platform/randomUUID.js";
+import { runtimeTag } from "./platform/runtimeTag.js";
 import { DEFAULT_RETRY, type RetryOptions } from "./retry/retryPolicy.js";
-import { nodeHttpTransport } from "./transport/nodeHttpTransport.js";
 import type { Transport } from "./transport/types.js";
 import { validateOptions } from "./validate/validateOptions.js";
 
@@ -86,6 +88,8 @@ function isProvider(value: CredentialProvider | Credentials): value is Credentia
 }
 
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+/** Marks clients of every copy of the runtime (the ESM and the CJS build may both be loaded); see `instanceof` below. */
+const CLIENT_BRAND = Symbol.for("@acs-modular/runtime/AcsClient");
 
 /**
  * Holds region, credentials and options shared by every operation call. Create one per region and
@@ -105,7 +109,7 @@ export class AcsClient {
         ? isProvider(config.credentials)
           ? config.credentials
           : fromStatic(config.credentials)
-        : defaultCredentialProvider(config.credentialChain),
+        : defaultCredentials(config.credentialChain),
       endpoint: config.endpoint,
       endpointType: config.endpointType ?? "public",
       protocol: config.protocol ?? "https",
@@ -114,9 +118,9 @@ export class AcsClient {
       readTimeoutMs: readTimeoutMs ?? 10_000,
       attemptTimeoutMs,
       maxResponseBytes: maxResponseBytes ?? 10 * 1024 * 1024,
-      transport: config.transport ?? nodeHttpTransport,
+      transport: config.transport ?? defaultTransport,
       onEvent: config.onEvent,
-      userAgent: `acs-modular/${RUNTIME_VERSION} node/${process.versions.node}${config.userAgentSuffix ? ` ${config.userAgentSuffix}` : ""}`,
+      userAgent: `acs-modular/${RUNTIME_VERSION} ${runtimeTag()}${config.userAgentSuffix ? ` ${config.userAgentSuffix}` : ""}`,
       now: config.signing?.now ?? (() => new Date()),
       nonce: config.signing?.nonce ?? randomUUID,
     };
@@ -124,6 +128,17 @@ export class AcsClient {
     // does), and the config must print and serialize without them.
     Object.defineProperty(resolved, "credentials", { enumerable: false });
     this.config = resolved;
+    Object.defineProperty(this, CLIENT_BRAND, { value: true });
+  }
+
+  /**
+   * `client instanceof AcsClient` holds for a client built by any copy of the runtime: an app that imports
+   * the runtime and also reaches it through a CommonJS dependency loads two builds, whose classes differ.
+   * Subclasses are checked through the prototype chain as usual.
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    if (typeof value !== "object" || value === null || !(CLIENT_BRAND in value)) return false;
+    return this === AcsClient || Function.prototype[Symbol.hasInstance].call(this, value);
   }
 
   /** A short description for logs; never includes credentials. */

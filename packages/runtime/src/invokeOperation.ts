@@ -1,16 +1,17 @@
-import { randomUUID } from "node:crypto";
 import type { AcsClient, CallOptions } from "./client.js";
 import { decodeResponse } from "./decodeResponse.js";
 import { AbortError } from "./errors/AbortError.js";
 import { AcsError } from "./errors/AcsError.js";
 import { resolveEndpoint } from "./endpoint/resolveEndpoint.js";
 import { emitEvent } from "./hooks/emitEvent.js";
+import { randomUUID } from "./platform/randomUUID.js";
 import type { OperationDescriptor } from "./operation.js";
 import { abortableSleep } from "./retry/abortableSleep.js";
 import { callDeadline } from "./retry/callDeadline.js";
 import { retryDelay, shouldRetry } from "./retry/retryPolicy.js";
 import { prepareRequest } from "./serialize/prepareRequest.js";
-import { acsRequestHeaders, formatAcsDate, signRequestV3 } from "./sign/signRequestV3.js";
+import { formatAcsDate } from "./sign/signRequestV3.js";
+import { acsRequestHeadersAsync, signRequestV3Async } from "./sign/signRequestV3Async.js";
 import { attemptTimeout } from "./transport/attemptTimeout.js";
 import type { HttpResponse } from "./transport/types.js";
 import { validatedInput } from "./validate/validateInput.js";
@@ -86,7 +87,9 @@ export async function invokeOperation(client: AcsClient, op: OperationDescriptor
         const signing = { date: formatAcsDate(config.now()), nonce: config.nonce() };
         // Anonymous operations need no credentials: none are looked up, nothing is signed.
         const headers =
-          op.auth === "Anonymous" ? acsRequestHeaders(signable, signing) : signRequestV3(signable, await config.credentials.getCredentials(), signing).headers;
+          op.auth === "Anonymous"
+            ? await acsRequestHeadersAsync(signable, signing)
+            : (await signRequestV3Async(signable, await config.credentials.getCredentials(), signing)).headers;
         response = await config.transport({ method, protocol: endpoint.protocol, host, path, headers, body }, { ...transportOptions, signal });
         const result = decodeResponse(response, op);
         const bodyRequestId = (result as { RequestId?: unknown }).RequestId;

@@ -4,6 +4,8 @@
  * config files and STS response bodies into messages. So only the class name and a syscall-style code
  * (`ENOENT`) survive; the original message, stack and cause are dropped.
  */
+const FOREIGN_BRAND = Symbol.for("@acs-modular/runtime/ForeignError");
+
 export class ForeignError extends Error {
   /** Syscall-style code of the original (`ECONNREFUSED`), when it had one. */
   readonly code: string | undefined;
@@ -12,6 +14,13 @@ export class ForeignError extends Error {
     super(`${originalName}${code ? ` (${code})` : ""}: message withheld, it may contain secrets`);
     this.name = `ForeignError[${originalName}]`;
     this.code = code;
+    Object.defineProperty(this, FOREIGN_BRAND, { value: true });
+  }
+
+  /** `instanceof` holds across copies of the runtime (its ESM and CJS builds loaded side by side). */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (typeof value !== "object" || value === null || !(FOREIGN_BRAND in value)) return false;
+    return this === ForeignError || Function.prototype[Symbol.hasInstance].call(this, value);
   }
 }
 

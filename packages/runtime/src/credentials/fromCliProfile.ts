@@ -1,5 +1,4 @@
-import { homedir as osHomedir } from "node:os";
-import { join } from "node:path";
+import { homePath } from "../platform/homePath.js";
 import { isNonEmptyString } from "./buildCredentials.js";
 import { CLI_SOURCE, cliProfileProvider, findCliProfile, isRecord } from "./cli/cliProfileProvider.js";
 import { isEnvTrue, readEnv } from "./envVar.js";
@@ -49,7 +48,7 @@ async function load(options: FromCliProfileOptions): Promise<LoadedSource> {
     throw sourceNotFound(CLI_SOURCE, "disabled by ALIBABA_CLOUD_CLI_PROFILE_DISABLED");
   }
   const explicitPath = options.path ?? readEnv(env, ENV_FILE);
-  const path = explicitPath ?? join(options.homedir ?? osHomedir(), ".aliyun", "config.json");
+  const path = explicitPath ?? (await homePath(options.homedir, ".aliyun", "config.json"));
   const file = await readOptionalFile(path);
   if (file.kind === "missing") {
     // An explicitly named file that is absent is a mistake; the default one being absent is normal.

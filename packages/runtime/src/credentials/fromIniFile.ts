@@ -1,5 +1,4 @@
-import { homedir as osHomedir } from "node:os";
-import { join } from "node:path";
+import { homePath } from "../platform/homePath.js";
 import { readEnv } from "./envVar.js";
 import { INI_SOURCE, iniSectionProvider } from "./ini/iniSectionProvider.js";
 import { parseIni } from "./parseIni.js";
@@ -49,7 +48,7 @@ export function fromIniFile(options: FromIniFileOptions = {}): CredentialProvide
 async function load(options: FromIniFileOptions): Promise<LoadedSource> {
   const env = options.env ?? process.env;
   const explicitPath = options.path ?? readEnv(env, ENV_FILE);
-  const path = explicitPath ?? join(options.homedir ?? osHomedir(), ".alibabacloud", "credentials");
+  const path = explicitPath ?? (await homePath(options.homedir, ".alibabacloud", "credentials"));
   const file = await readOptionalFile(path);
   if (file.kind === "missing") {
     if (explicitPath === undefined) throw sourceNotFound(INI_SOURCE, `${path} not found`);

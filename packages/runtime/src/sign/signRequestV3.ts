@@ -1,11 +1,9 @@
-import { createHash, createHmac } from "node:crypto";
 import type { Credentials } from "../credentials/types.js";
-import { canonicalHeaders } from "./canonicalHeaders.js";
-import { canonicalQuery } from "./canonicalQuery.js";
+import { syncDigests } from "../platform/digest.js";
+import type { SyncDigests } from "../platform/digestTypes.js";
+import { SIGNATURE_ALGORITHM_V3, authorizationV3, canonicalRequestV3, payloadHashWith, stringToSignV3, withAcsHeaders } from "./signatureV3Steps.js";
 
-export const SIGNATURE_ALGORITHM = "ACS3-HMAC-SHA256";
-
-const EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+export const SIGNATURE_ALGORITHM = SIGNATURE_ALGORITHM_V3;
 
 /** What the signer needs to know about a request. Header names must be lower case. */
 export interface SignableRequest {
@@ -40,44 +38,35 @@ export function formatAcsDate(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
-function sha256Hex(data: string | Uint8Array): string {
-  return createHash("sha256").update(data).digest("hex");
+function requireSyncDigests(caller: string): SyncDigests {
+  if (syncDigests === undefined) {
+    throw new Error(`${caller} is synchronous and needs node:crypto, which this runtime lacks: use ${caller}Async (Web Crypto)`);
+  }
+  return syncDigests;
 }
 
 /**
  * The headers every V3 request carries, signed or not: the request's own, `host`, `x-acs-date`,
  * `x-acs-signature-nonce` and `x-acs-content-sha256` (the body's hash). Anonymous operations send these
- * without an `authorization` header.
+ * without an `authorization` header. Synchronous, so only where `node:crypto` exists; see
+ * `acsRequestHeadersAsync` for every runtime.
  */
 export function acsRequestHeaders(request: SignableRequest, inputs: SignatureInputs): Record<string, string> {
-  const body = request.body;
-  return {
-    ...request.headers,
-    host: request.host,
-    "x-acs-date": inputs.date,
-    "x-acs-signature-nonce": inputs.nonce,
-    "x-acs-content-sha256": body === undefined || body.length === 0 ? EMPTY_SHA256 : sha256Hex(body),
-  };
+  return withAcsHeaders(request, inputs, payloadHashWith(request.body, requireSyncDigests("acsRequestHeaders").sha256Hex));
 }
 
 /**
  * Signs a request with Alibaba Cloud signature V3 (ACS3-HMAC-SHA256): hashes the body, adds the
  * `x-acs-*` headers, builds the canonical request and returns the headers to send with `authorization`.
+ *
+ * Synchronous, with `node:crypto` (Node, Bun, Deno). In the runtime's portable build (Cloudflare Workers,
+ * browsers), which has only the asynchronous Web Crypto, it throws: use {@link signRequestV3Async} there.
  */
 export function signRequestV3(request: SignableRequest, credentials: Credentials, inputs: SignatureInputs): SignedRequest {
-  const headers = acsRequestHeaders(request, inputs);
-  const payloadHash = headers["x-acs-content-sha256"]!;
-  if (credentials.securityToken) {
-    // The official client sends the key id in its own header with STS tokens; we match it on the wire.
-    headers["x-acs-accesskey-id"] = credentials.accessKeyId;
-    headers["x-acs-security-token"] = credentials.securityToken;
-  }
-  const { block, signed } = canonicalHeaders(headers);
-  const canonicalRequest =
-    `${request.method.toUpperCase()}\n${request.pathname}\n${canonicalQuery(request.query)}\n` +
-    `${block}\n${signed}\n${payloadHash}`;
-  const stringToSign = `${SIGNATURE_ALGORITHM}\n${sha256Hex(canonicalRequest)}`;
-  const signature = createHmac("sha256", credentials.accessKeySecret).update(stringToSign).digest("hex");
-  headers.authorization = `${SIGNATURE_ALGORITHM} Credential=${credentials.accessKeyId},SignedHeaders=${signed},Signature=${signature}`;
+  const digests = requireSyncDigests("signRequestV3");
+  const headers = withAcsHeaders(request, inputs, payloadHashWith(request.body, digests.sha256Hex));
+  const { canonicalRequest, signed } = canonicalRequestV3(request, headers, credentials);
+  const signature = digests.hmacSha256Hex(credentials.accessKeySecret, stringToSignV3(digests.sha256Hex(canonicalRequest)));
+  headers.authorization = authorizationV3(credentials.accessKeyId, signed, signature);
   return { headers, canonicalRequest };
 }

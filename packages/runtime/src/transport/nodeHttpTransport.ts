@@ -3,6 +3,7 @@ import { AbortError } from "../errors/AbortError.js";
 import { MalformedResponseError } from "../errors/MalformedResponseError.js";
 import { NetworkError } from "../errors/NetworkError.js";
 import { TimeoutError } from "../errors/TimeoutError.js";
+import { processShared } from "../platform/processShared.js";
 import { requestFailure, requestIdOf } from "./requestFailure.js";
 import type { HttpRequest, HttpResponse, Transport, TransportOptions } from "./types.js";
 
@@ -13,7 +14,8 @@ interface HttpClient {
   readonly agent: http.Agent;
 }
 
-const clients: { "http:"?: HttpClient; "https:"?: HttpClient } = {};
+// One pool per process: the ESM and CJS builds, when both are loaded, share the keep-alive agents.
+const clients = /* @__PURE__ */ processShared<{ "http:"?: HttpClient; "https:"?: HttpClient }>("node-http-clients/1", () => ({}));
 
 /**
  * Loads node:http or node:https on the first request that needs it, not at import: the TLS stack is most of

@@ -1,5 +1,3 @@
-import { mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import { nodeHttpTransport } from "./nodeHttpTransport.js";
 import { formatFixture } from "./fixture.js";
 import { fixtureFromExchange } from "./redactExchange.js";
@@ -24,6 +22,7 @@ function slug(text: string): string {
 
 /** Writes `content` to the first free `<base>.<n>.json`, never replacing an existing fixture. */
 async function writeNew(base: string, content: string): Promise<string> {
+  const { writeFile } = await import("node:fs/promises");
   for (let n = 1; ; n++) {
     const file = `${base}.${n}.json`;
     try {
@@ -40,6 +39,7 @@ async function writeNew(base: string, content: string): Promise<string> {
  * (see fixtures/README.md). For maintainers with real credentials: pass it as the client's `transport`,
  * call operations, then move the files into `packages/<product>/<operation>/fixtures/`. Requests sent
  * without an operation context (not through an operation function) are passed through unrecorded.
+ * Node only: `node:fs` and `node:path` are loaded when the first fixture is written, not at import.
  */
 export function recordingTransport(options: RecordingTransportOptions): Transport {
   const next = options.next ?? nodeHttpTransport;
@@ -55,10 +55,12 @@ export function recordingTransport(options: RecordingTransportOptions): Transpor
         response,
       });
       const label = "output" in fixture.expected ? "ok" : slug(fixture.expected.error.code);
+      const { join } = await import("node:path");
       const dir = join(options.dir, slug(call.action));
       // A recording that cannot be written must not turn a call that succeeded into an error: the caller
       // would retry, and a write would act twice. The failure is reported instead.
       try {
+        const { mkdir } = await import("node:fs/promises");
         await mkdir(dir, { recursive: true });
         const file = await writeNew(join(dir, `live.${label}`), formatFixture(fixture));
         options.onRecorded?.(file);

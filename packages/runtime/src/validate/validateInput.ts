@@ -1,5 +1,6 @@
 import { ValidationError } from "../errors/ValidationError.js";
 import type { OperationDescriptor, SchemaDescriptor } from "../operation.js";
+import { processShared } from "../platform/processShared.js";
 import { snapshotInput } from "./snapshotInput.js";
 
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
@@ -11,7 +12,8 @@ function codePointLength(s: string): number {
   return SURROGATE_UNIT.test(s) ? [...s].length : s.length;
 }
 
-const patternCache = new Map<string, RegExp | null>();
+// One cache per process, shared by the ESM and CJS builds when both are loaded.
+const patternCache = /* @__PURE__ */ processShared("validate-patterns/1", () => new Map<string, RegExp | null>());
 
 /**
  * The spec's pattern as a RegExp, or null when it cannot be compiled. Specs come from Alibaba's metadata and

@@ -3,7 +3,7 @@ import { MalformedResponseError } from "../../errors/MalformedResponseError.js";
 import { NetworkError } from "../../errors/NetworkError.js";
 import { TimeoutError } from "../../errors/TimeoutError.js";
 import { responseText } from "../../transport/body.js";
-import { nodeHttpTransport } from "../../transport/nodeHttpTransport.js";
+import { defaultTransport } from "../../platform/defaultTransport.js";
 import type { HttpRequest, Transport } from "../../transport/types.js";
 
 /** A request to a credential service (STS, ECS metadata, a credentials URI, CloudSSO). */
@@ -34,7 +34,7 @@ export type CredentialResponse =
 const MAX_RESPONSE_BYTES = 1024 * 1024;
 
 /**
- * Sends one request through `transport` (default `nodeHttpTransport`) and never throws: network failures come
+ * Sends one request through `transport` (default: the platform's, `nodeHttpTransport` on Node) and never throws: network failures come
  * back as `unreachable` with a short reason made of codes and timeouts only (no URL query, no body), so the
  * caller decides whether that means "not here" (no metadata service: not on ECS) or "broken". A connection
  * reset under the request is retried once (see {@link isDeadConnection}).
@@ -42,7 +42,7 @@ const MAX_RESPONSE_BYTES = 1024 * 1024;
 export async function sendCredentialRequest(
   request: CredentialRequest,
   timeouts: CredentialRequestTimeouts,
-  transport: Transport = nodeHttpTransport,
+  transport: Transport = defaultTransport,
 ): Promise<CredentialResponse> {
   const httpRequest: HttpRequest = {
     method: request.method,

@@ -1,6 +1,7 @@
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "../../platform/randomUUID.js";
 import { formEncode } from "../../serialize/formEncode.js";
-import { formatAcsDate, signRequestV3 } from "../../sign/signRequestV3.js";
+import { formatAcsDate } from "../../sign/signRequestV3.js";
+import { acsRequestHeadersAsync, signRequestV3Async } from "../../sign/signRequestV3Async.js";
 import type { Transport } from "../../transport/types.js";
 import { type CredentialRequestTimeouts, sendCredentialRequest } from "../http/sendCredentialRequest.js";
 import { sourceBroken } from "../sourceErrors.js";
@@ -25,13 +26,12 @@ export interface StsCall {
 }
 
 const VERSION = "2015-04-01";
-const EMPTY_SHA256 = createHash("sha256").update("").digest("hex");
 
 /**
  * Calls STS and returns the temporary credentials of its `Credentials` object.
  *
  * The request has the shape of every other call this runtime makes: `POST /` with `x-acs-action` and
- * `x-acs-version` headers and the parameters as a form body, signed with signature V3 by `signRequestV3`
+ * `x-acs-version` headers and the parameters as a form body, signed with signature V3 by `signRequestV3Async`
  * (the security token of chained credentials travels in `x-acs-security-token`). An anonymous call
  * (AssumeRoleWithOIDC, where the OIDC token is the proof) carries the same `x-acs-*` headers and no
  * `Authorization`, as the official OpenAPI client sends anonymous calls.
@@ -43,7 +43,7 @@ const EMPTY_SHA256 = createHash("sha256").update("").digest("hex");
 export async function callSts(call: StsCall): Promise<Credentials> {
   const where = `sts ${call.action} (${call.endpoint.host})`;
   const body = formEncode(call.params);
-  const headers = stsHeaders(call, body);
+  const headers = await stsHeaders(call, body);
   const response = await sendCredentialRequest(
     { method: "POST", protocol: call.endpoint.protocol, host: call.endpoint.host, path: "/", headers, body },
     call.timeouts,
@@ -57,7 +57,7 @@ export async function callSts(call: StsCall): Promise<Credentials> {
   return temporaryCredentialsFrom(inner as Record<string, unknown>, call.source, where);
 }
 
-function stsHeaders(call: StsCall, body: string): Record<string, string> {
+async function stsHeaders(call: StsCall, body: string): Promise<Record<string, string>> {
   const base: Record<string, string> = {
     "x-acs-action": call.action,
     "x-acs-version": VERSION,
@@ -66,12 +66,9 @@ function stsHeaders(call: StsCall, body: string): Record<string, string> {
   };
   const date = formatAcsDate(new Date(call.now()));
   const nonce = randomUUID();
-  if (call.credentials) {
-    const request = { method: "POST", host: call.endpoint.host, pathname: "/", query: [], headers: base, body };
-    return signRequestV3(request, call.credentials, { date, nonce }).headers;
-  }
-  const hash = body === "" ? EMPTY_SHA256 : createHash("sha256").update(body).digest("hex");
-  return { ...base, host: call.endpoint.host, "x-acs-date": date, "x-acs-signature-nonce": nonce, "x-acs-content-sha256": hash };
+  const request = { method: "POST", host: call.endpoint.host, pathname: "/", query: [], headers: base, body };
+  if (call.credentials) return (await signRequestV3Async(request, call.credentials, { date, nonce })).headers;
+  return acsRequestHeadersAsync(request, { date, nonce });
 }
 
 function describeStsError(status: number, body: string): string {
