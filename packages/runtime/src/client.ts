@@ -90,6 +90,11 @@ function isProvider(value: CredentialProvider | Credentials): value is Credentia
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 /** Marks clients of every copy of the runtime (the ESM and the CJS build may both be loaded); see `instanceof` below. */
 const CLIENT_BRAND = Symbol.for("@acs-modular/runtime/AcsClient");
+// Outside the class body: a class that names itself inside its body is emitted by bundlers as
+// `var X = class _X {…}`, and its `name` becomes `_X`.
+function isClientClass(cls: unknown): boolean {
+  return cls === AcsClient;
+}
 
 /**
  * Holds region, credentials and options shared by every operation call. Create one per region and
@@ -138,7 +143,7 @@ export class AcsClient {
    */
   static [Symbol.hasInstance](value: unknown): boolean {
     if (typeof value !== "object" || value === null || !(CLIENT_BRAND in value)) return false;
-    return this === AcsClient || Function.prototype[Symbol.hasInstance].call(this, value);
+    return isClientClass(this) || Function.prototype[Symbol.hasInstance].call(this, value);
   }
 
   /** A short description for logs; never includes credentials. */

@@ -5,6 +5,11 @@
  * (`ENOENT`) survive; the original message, stack and cause are dropped.
  */
 const FOREIGN_BRAND = Symbol.for("@acs-modular/runtime/ForeignError");
+// Outside the class body: a class that names itself inside its body is emitted by bundlers as
+// `var X = class _X {…}`, and its `name` becomes `_X`.
+function isForeignErrorClass(cls: unknown): boolean {
+  return cls === ForeignError;
+}
 
 export class ForeignError extends Error {
   /** Syscall-style code of the original (`ECONNREFUSED`), when it had one. */
@@ -20,7 +25,7 @@ export class ForeignError extends Error {
   /** `instanceof` holds across copies of the runtime (its ESM and CJS builds loaded side by side). */
   static override [Symbol.hasInstance](value: unknown): boolean {
     if (typeof value !== "object" || value === null || !(FOREIGN_BRAND in value)) return false;
-    return this === ForeignError || Function.prototype[Symbol.hasInstance].call(this, value);
+    return isForeignErrorClass(this) || Function.prototype[Symbol.hasInstance].call(this, value);
   }
 }
 
