@@ -1,16 +1,28 @@
 import type { DefaultCredentialProviderOptions } from "./credentials/defaultChain.js";
+import type { Env } from "./credentials/envVar.js";
+import type { CredentialsEvent } from "./credentials/events.js";
 import { fromStatic } from "./credentials/staticCredentials.js";
 import type { CredentialProvider, Credentials } from "./credentials/types.js";
+import { combineHooks } from "./hooks/combineHooks.js";
 import type { ClientEventHook } from "./hooks/events.js";
+import { type ClientLogger, createClientLogger } from "./logging/clientLogger.js";
+import { eventLogger } from "./logging/eventLogger.js";
+import type { Logger, LogLevel } from "./logging/Logger.js";
 import { defaultCredentials } from "./platform/defaultCredentials.js";
 import { defaultTransport } from "./platform/defaultTransport.js";
 import { randomUUID } from "./platform/randomUUID.js";
 import { runtimeTag } from "./platform/runtimeTag.js";
 import { DEFAULT_RETRY, type RetryOptions } from "./retry/retryPolicy.js";
+import { type ProxyOption, type ProxySettings, resolveProxySettings } from "./transport/proxy/proxySettings.js";
+import { credentialProxySettings, withProxy } from "./transport/proxy/withProxy.js";
 import type { Transport } from "./transport/types.js";
 import { validateOptions } from "./validate/validateOptions.js";
 
-/** Options of an {@link AcsClient}. Only `region` is required. */
+/**
+ * Options of an {@link AcsClient}. Only `region` is required. Every option is described, with its default,
+ * in the runtime README (packages/runtime/README.md).
+ * @public
+ */
 export interface ClientConfig {
   /** Region id, e.g. `cn-hangzhou`. */
   readonly region: string;
@@ -24,6 +36,7 @@ export interface ClientConfig {
    * endpoint, region, VPC), the ECS metadata service (`ecs`: `baseUrl`, `disableImdsV1`, role name), profile
    * and file paths, environment, refresh margin, the transport for credential services, and an `onEvent`
    * hook for credential events (source picked, refreshes, a failed refresh still serving valid credentials).
+   * The chain's events also reach the client's `onEvent` and `logger`.
    */
   readonly credentialChain?: Omit<DefaultCredentialProviderOptions, "credentials">;
   /** Overrides the endpoint: `host`, `host:port` or `http(s)://host:port`. */
@@ -50,8 +63,31 @@ export interface ClientConfig {
   readonly maxResponseBytes?: number;
   /** Replaces the HTTP transport (recording, replay, instrumentation). */
   readonly transport?: Transport;
-  /** Receives redacted events for logging and metrics. */
+  /**
+   * Receives redacted events for logging and metrics: each call's start, attempts and end, and the default
+   * credential chain's events (source selected, refreshes). A hook that throws is ignored.
+   */
   readonly onEvent?: ClientEventHook;
+  /**
+   * Where log lines go: `console`, or any object with some of its `error`, `warn`, `info`, `debug` methods.
+   * Nothing is logged unless a logger, a `logLevel` or the `ACS_LOG` environment variable is given; without a
+   * logger, lines go to standard error. Every line is redacted by allow-list (see the runtime README).
+   */
+  readonly logger?: Logger;
+  /**
+   * How much to log: `error`, `warn`, `info` (one line per attempt) or `debug` (also each request and response,
+   * redacted). Default: `ACS_LOG` when set (read once, when the client is created), else `info` when a
+   * `logger` is given.
+   */
+  readonly logLevel?: LogLevel;
+  /**
+   * The HTTP proxy for this client's requests, `http://[user:password@]host:port` (HTTPS targets are reached
+   * through a `CONNECT` tunnel, TLS end to end), or `false` for none. Default: `HTTPS_PROXY` / `https_proxy`
+   * for https targets, `HTTP_PROXY` / `http_proxy` for http ones, with `NO_PROXY` / `no_proxy` exceptions,
+   * read once when the client is created. Honoured by the Node transport; the default credential chain's
+   * service calls use it too, except the ECS metadata service.
+   */
+  readonly proxy?: ProxyOption;
   /** Appended to the User-Agent header. */
   readonly userAgentSuffix?: string;
   /**
@@ -61,7 +97,10 @@ export interface ClientConfig {
   readonly signing?: { readonly now?: () => Date; readonly nonce?: () => string };
 }
 
-/** Settled configuration used by the runtime; every field has a value. */
+/**
+ * Settled configuration used by the runtime; every field has a value.
+ * @internal
+ */
 export interface ResolvedClientConfig {
   readonly region: string;
   readonly credentials: CredentialProvider;
@@ -75,7 +114,12 @@ export interface ResolvedClientConfig {
   readonly attemptTimeoutMs: number | undefined;
   readonly maxResponseBytes: number;
   readonly transport: Transport;
+  /** The hook of `ClientConfig.onEvent` and of the logger together: every event goes to both. */
   readonly onEvent: ClientEventHook | undefined;
+  /** The client's logging, `undefined` when it does not log. */
+  readonly logger: ClientLogger | undefined;
+  /** The client's proxy, from its `proxy` option or the environment; `undefined` for direct requests. */
+  readonly proxy: ProxySettings | undefined;
   readonly userAgent: string;
   readonly now: () => Date;
   readonly nonce: () => string;
@@ -85,6 +129,21 @@ const RUNTIME_VERSION = "0.1.0";
 
 function isProvider(value: CredentialProvider | Credentials): value is CredentialProvider {
   return typeof (value as CredentialProvider).getCredentials === "function";
+}
+
+/** The process environment, or none where there is no `process` (browsers, workers). */
+function processEnv(): Env {
+  return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
+}
+
+/**
+ * The default chain's options with the client's share: its events also go to the client's hook (and so its
+ * logger), and its service calls use the client's proxy (the ECS metadata service excepted).
+ */
+function chainOptions(chain: ClientConfig["credentialChain"], onEvent: ClientEventHook | undefined, proxy: ProxySettings | undefined): DefaultCredentialProviderOptions {
+  const events = combineHooks<CredentialsEvent>(chain?.onEvent, onEvent);
+  const transport = proxy && withProxy(chain?.transport ?? defaultTransport, credentialProxySettings(proxy, chain?.ecs?.baseUrl));
+  return { ...chain, ...(events ? { onEvent: events } : {}), ...(transport ? { transport } : {}) };
 }
 
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
@@ -108,13 +167,18 @@ export class AcsClient {
     const { maxAttempts = DEFAULT_RETRY.maxAttempts, connectTimeoutMs, readTimeoutMs, attemptTimeoutMs, maxResponseBytes } = config;
     const retry = { baseDelayMs: config.retry?.baseDelayMs, maxDelayMs: config.retry?.maxDelayMs };
     validateOptions({ maxAttempts, connectTimeoutMs, readTimeoutMs, attemptTimeoutMs, maxResponseBytes, "retry.baseDelayMs": retry.baseDelayMs, "retry.maxDelayMs": retry.maxDelayMs });
+    // The environment is read here, once per client: never at import, never per call.
+    const env = processEnv();
+    const logger = createClientLogger({ logger: config.logger, logLevel: config.logLevel, env });
+    const proxy = resolveProxySettings(config.proxy, env);
+    const onEvent = combineHooks(config.onEvent, logger && eventLogger(logger));
     const resolved: ResolvedClientConfig = {
       region: config.region,
       credentials: config.credentials
         ? isProvider(config.credentials)
           ? config.credentials
           : fromStatic(config.credentials)
-        : defaultCredentials(config.credentialChain),
+        : defaultCredentials(chainOptions(config.credentialChain, onEvent, proxy)),
       endpoint: config.endpoint,
       endpointType: config.endpointType ?? "public",
       protocol: config.protocol ?? "https",
@@ -124,7 +188,9 @@ export class AcsClient {
       attemptTimeoutMs,
       maxResponseBytes: maxResponseBytes ?? 10 * 1024 * 1024,
       transport: config.transport ?? defaultTransport,
-      onEvent: config.onEvent,
+      onEvent,
+      logger,
+      proxy,
       userAgent: `acs-modular/${RUNTIME_VERSION} ${runtimeTag()}${config.userAgentSuffix ? ` ${config.userAgentSuffix}` : ""}`,
       now: config.signing?.now ?? (() => new Date()),
       nonce: config.signing?.nonce ?? randomUUID,

@@ -4,6 +4,7 @@ import { AbortError } from "./errors/AbortError.js";
 import { AcsError } from "./errors/AcsError.js";
 import { resolveEndpoint } from "./endpoint/resolveEndpoint.js";
 import { emitEvent } from "./hooks/emitEvent.js";
+import { wireLog } from "./logging/wireLog.js";
 import { randomUUID } from "./platform/randomUUID.js";
 import type { OperationDescriptor } from "./operation.js";
 import { abortableSleep } from "./retry/abortableSleep.js";
@@ -13,7 +14,8 @@ import { prepareRequest } from "./serialize/prepareRequest.js";
 import { formatAcsDate } from "./sign/signRequestV3.js";
 import { acsRequestHeadersAsync, signRequestV3Async } from "./sign/signRequestV3Async.js";
 import { attemptTimeout } from "./transport/attemptTimeout.js";
-import type { HttpResponse } from "./transport/types.js";
+import { type ProxiedTransportOptions, proxyFor } from "./transport/proxy/proxySettings.js";
+import type { HttpRequest, HttpResponse } from "./transport/types.js";
 import { validatedInput } from "./validate/validateInput.js";
 import { validateOptions } from "./validate/validateOptions.js";
 
@@ -33,6 +35,7 @@ function fillIdempotencyToken(op: OperationDescriptor, params: Record<string, un
  * their descriptor; it resolves to the decoded body (a JSON object unless the descriptor's `response` says
  * otherwise) or rejects with an {@link AcsError}. Bad per-call options reject with a RangeError (or a
  * TypeError for `signal`) before any I/O.
+ * @internal Called by generated operation functions; applications call those.
  */
 export async function invokeOperation(client: AcsClient, op: OperationDescriptor, input: object, options: CallOptions = {}): Promise<unknown> {
   const config = client.config;
@@ -68,7 +71,11 @@ export async function invokeOperation(client: AcsClient, op: OperationDescriptor
     maxResponseBytes: config.maxResponseBytes,
     responseBody,
     call: { product: op.product, apiVersion: op.version, action: op.action, input: params },
+    ...(config.proxy ? { proxy: config.proxy } : {}),
   } as const;
+  // The debug lines of each request and response (redacted), when the client logs at debug.
+  const wire = wireLog(config.logger, op, params);
+  const via = wire && proxyFor(config.proxy, endpoint.protocol, host)?.label;
   const deadline = callDeadline(callerSignal, timeoutMs);
   const signal = deadline.signal;
   const started = Date.now();
@@ -86,11 +93,13 @@ export async function invokeOperation(client: AcsClient, op: OperationDescriptor
       try {
         const signing = { date: formatAcsDate(config.now()), nonce: config.nonce() };
         // Anonymous operations need no credentials: none are looked up, nothing is signed.
-        const headers =
-          op.auth === "Anonymous"
-            ? await acsRequestHeadersAsync(signable, signing)
-            : (await signRequestV3Async(signable, await config.credentials.getCredentials(), signing)).headers;
-        response = await config.transport({ method, protocol: endpoint.protocol, host, path, headers, body }, { ...transportOptions, signal });
+        const credentials = op.auth === "Anonymous" ? undefined : await config.credentials.getCredentials();
+        const headers = credentials ? (await signRequestV3Async(signable, credentials, signing)).headers : await acsRequestHeadersAsync(signable, signing);
+        const request: HttpRequest = { method, protocol: endpoint.protocol, host, path, headers, body };
+        wire?.request(request, attempt, credentials, via);
+        const options: ProxiedTransportOptions = { ...transportOptions, signal };
+        response = await config.transport(request, options);
+        wire?.response(response, attempt, Date.now() - attemptStarted);
         const result = decodeResponse(response, op);
         const bodyRequestId = (result as { RequestId?: unknown }).RequestId;
         const requestId = typeof bodyRequestId === "string" ? bodyRequestId : response.headers["x-acs-request-id"];

@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer as createTlsServer } from "node:https";
 import type { AddressInfo } from "node:net";
+import type { TlsMaterial } from "./testTls.js";
 
 /** A request as the fake server received it. Header names are lower case. */
 export interface ReceivedRequest {
@@ -25,8 +27,14 @@ export type FakeReply =
 
 export type FakeHandler = (request: ReceivedRequest, index: number) => FakeReply | Promise<FakeReply>;
 
+/** How a fake server listens. */
+export interface FakeServerOptions {
+  /** Serve HTTPS with this key and certificate (e.g. `TEST_TLS`) instead of plain HTTP. */
+  readonly tls?: TlsMaterial;
+}
+
 export interface FakeServer {
-  /** `127.0.0.1:<port>`, to pass as a client's `endpoint` with `protocol: "http"`. */
+  /** `127.0.0.1:<port>`, to pass as a client's `endpoint` with `protocol: "http"` (`"https"` when started with `tls`). */
   readonly host: string;
   readonly requests: ReceivedRequest[];
   close(): Promise<void>;
@@ -53,10 +61,10 @@ export function errorReply(status: number, code: string, message: string, reques
 }
 
 /** Starts an HTTP server on 127.0.0.1 (random port) that records every request and answers with `handler`. */
-export async function startFakeServer(handler: FakeHandler): Promise<FakeServer> {
+export async function startFakeServer(handler: FakeHandler, options: FakeServerOptions = {}): Promise<FakeServer> {
   const requests: ReceivedRequest[] = [];
   const sockets = new Set<import("node:net").Socket>();
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const listener = (req: IncomingMessage, res: ServerResponse): void => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
@@ -90,7 +98,8 @@ export async function startFakeServer(handler: FakeHandler): Promise<FakeServer>
         res.end(reply.body);
       });
     });
-  });
+  };
+  const server = options.tls ? createTlsServer({ key: options.tls.key, cert: options.tls.cert }, listener) : createServer(listener);
   server.on("connection", (s) => {
     sockets.add(s);
     s.on("close", () => sockets.delete(s));

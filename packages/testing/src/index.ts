@@ -1,5 +1,9 @@
 export { errorReply, jsonReply, startFakeServer } from "./fakeServer.js";
-export type { FakeHandler, FakeReply, FakeServer, ReceivedRequest } from "./fakeServer.js";
+export type { FakeHandler, FakeReply, FakeServer, FakeServerOptions, ReceivedRequest } from "./fakeServer.js";
+export { startProxyServer } from "./proxyServer.js";
+export type { ProxiedConnect, ProxiedRequest, ProxyServer, ProxyServerOptions } from "./proxyServer.js";
+export { TEST_TLS } from "./testTls.js";
+export type { TlsMaterial } from "./testTls.js";
 export { verifySignatureV3 } from "./verifySignatureV3.js";
 export type { SignatureCheck } from "./verifySignatureV3.js";
 export { PINNED_DATE, PINNED_NONCE, TEST_ACCESS_KEY_ID, TEST_ACCESS_KEY_SECRET, TEST_SECURITY_TOKEN } from "./constants.js";

@@ -1,17 +1,37 @@
 import type * as http from "node:http";
 import { AbortError } from "../errors/AbortError.js";
+import { AcsError } from "../errors/AcsError.js";
 import { MalformedResponseError } from "../errors/MalformedResponseError.js";
 import { NetworkError } from "../errors/NetworkError.js";
 import { TimeoutError } from "../errors/TimeoutError.js";
 import { processShared } from "../platform/processShared.js";
+import { splitHost } from "./proxy/hostPort.js";
+import type { ProxyEndpoint } from "./proxy/parseProxyUrl.js";
+import { loadProxiedClient, proxiedClient } from "./proxy/proxiedClient.js";
+import { ProxyError } from "./proxy/ProxyError.js";
+import { type ProxiedTransportOptions, proxyFor } from "./proxy/proxySettings.js";
+import type { TunnelRequestOptions } from "./proxy/tunnelAgent.js";
 import { requestFailure, requestIdOf } from "./requestFailure.js";
-import type { HttpRequest, HttpResponse, Transport, TransportOptions } from "./types.js";
+import type { HttpRequest, HttpResponse, Transport } from "./types.js";
 
 // node:http rather than fetch: it exposes separate connect and idle timeouts, a byte cap while reading,
 // and costs less CPU per call; keep-alive agents reuse connections across calls.
 interface HttpClient {
   readonly request: typeof http.request;
   readonly agent: http.Agent;
+  /** The proxy requests go through, if any; `tunnel` for https targets (see proxy/proxiedClient.ts). */
+  readonly via?: ProxyEndpoint;
+  readonly tunnel?: boolean;
+}
+
+/**
+ * What the Node transport reads beyond {@link TransportOptions}: the client's proxy settings, and extra CA
+ * certificates to trust for TLS (tests use it to trust a local test certificate without touching the
+ * process's trust store).
+ * @internal
+ */
+export interface NodeTransportOptions extends ProxiedTransportOptions {
+  readonly ca?: string | readonly string[] | undefined;
 }
 
 // One pool per process: the ESM and CJS builds, when both are loaded, share the keep-alive agents.
@@ -34,13 +54,38 @@ function lowerHeaders(raw: http.IncomingHttpHeaders): Record<string, string> {
   return out;
 }
 
-/** The default transport: Node's http/https with keep-alive, timeouts, a size cap and abort support. */
-export const nodeHttpTransport: Transport = (request: HttpRequest, options: TransportOptions): Promise<HttpResponse> => {
+/**
+ * The default transport: Node's http/https with keep-alive, timeouts, a size cap and abort support. Honours
+ * the client's proxy (`ClientConfig.proxy`, `HTTPS_PROXY`, `HTTP_PROXY`, `NO_PROXY`): https targets through a
+ * `CONNECT` tunnel (TLS end to end, tunnels pooled per target), http targets with absolute-URI requests.
+ */
+export const nodeHttpTransport: Transport = (request: HttpRequest, options: NodeTransportOptions): Promise<HttpResponse> => {
+  const proxy = proxyFor(options.proxy, request.protocol, request.host);
+  if (proxy) {
+    const client = proxiedClient(request.protocol, proxy);
+    return client ? send(client, request, options) : loadProxiedClient(request.protocol, proxy).then((c) => send(c, request, options));
+  }
   const client = clients[request.protocol];
   return client ? send(client, request, options) : loadClient(request.protocol).then((c) => send(c, request, options));
 };
 
-function send(client: HttpClient, request: HttpRequest, options: TransportOptions): Promise<HttpResponse> {
+/** Where a request is addressed: the target, or the proxy for plain HTTP through one (absolute URI, `Host` the target's). */
+function address(client: HttpClient, request: HttpRequest, options: NodeTransportOptions): http.RequestOptions & TunnelRequestOptions {
+  const isHttps = request.protocol === "https:";
+  const [hostname, port] = splitHost(request.host);
+  const headers: Record<string, string> = { ...request.headers };
+  if (request.body !== undefined) headers["content-length"] = String(Buffer.byteLength(request.body));
+  const base = { method: request.method, agent: client.agent, ...(isHttps && options.ca !== undefined ? { ca: options.ca as string | string[] } : {}) };
+  const via = client.via;
+  if (via && !client.tunnel) {
+    if (via.authorization) headers["proxy-authorization"] = via.authorization;
+    return { ...base, hostname: via.hostname, port: via.port, path: `http://${request.host}${request.path}`, headers: { ...headers, host: request.host } };
+  }
+  const target = { ...base, hostname, port: port ?? (isHttps ? 443 : 80), path: request.path, headers };
+  return via ? { ...target, acsConnectTimeoutMs: options.connectTimeoutMs, acsSignal: options.signal } : target;
+}
+
+function send(client: HttpClient, request: HttpRequest, options: NodeTransportOptions): Promise<HttpResponse> {
   return new Promise<HttpResponse>((resolve, reject) => {
     const { signal } = options;
     if (signal?.aborted) {
@@ -48,7 +93,6 @@ function send(client: HttpClient, request: HttpRequest, options: TransportOption
       return;
     }
     const isHttps = request.protocol === "https:";
-    const [hostname, port] = splitHost(request.host);
     let settled = false;
     let connectTimer: NodeJS.Timeout | undefined;
     let attemptTimer: NodeJS.Timeout | undefined;
@@ -77,14 +121,7 @@ function send(client: HttpClient, request: HttpRequest, options: TransportOption
         }
       };
 
-    const req = client.request({
-      method: request.method,
-      hostname,
-      port: port ?? (isHttps ? 443 : 80),
-      path: request.path,
-      headers: request.body === undefined ? request.headers : { ...request.headers, "content-length": String(Buffer.byteLength(request.body)) },
-      agent: client.agent,
-    });
+    const req = client.request(address(client, request, options));
     signal?.addEventListener("abort", onAbort, { once: true });
     // The whole attempt, connect to last byte: the read timer below is an idle timer, which a server that
     // trickles its answer a byte at a time never trips.
@@ -115,7 +152,8 @@ function send(client: HttpClient, request: HttpRequest, options: TransportOption
         );
       }),
     );
-    req.on("error", (err: NodeJS.ErrnoException) => finish(requestFailure(err, response)));
+    // Our own errors (a tunnel that timed out or was refused) are final; Node's are classified.
+    req.on("error", (err: NodeJS.ErrnoException) => finish(err instanceof AcsError ? err : requestFailure(err, response)));
     req.on(
       "response",
       guarded((res: http.IncomingMessage) => {
@@ -125,6 +163,10 @@ function send(client: HttpClient, request: HttpRequest, options: TransportOption
         const declared = Number(res.headers["content-length"] ?? NaN);
         const status = res.statusCode ?? 0;
         const requestId = requestIdOf(res);
+        if (status === 407 && client.via && !client.tunnel) {
+          finish(new ProxyError(`proxy ${client.via.label} refused the request with HTTP 407`, client.via.label, 407));
+          return;
+        }
         if (declared > options.maxResponseBytes) {
           finish(new MalformedResponseError("too-large", status, requestId, `content-length ${declared} exceeds ${options.maxResponseBytes}`));
           return;
@@ -155,11 +197,4 @@ function send(client: HttpClient, request: HttpRequest, options: TransportOption
     );
     req.end(request.body);
   });
-}
-
-function splitHost(host: string): [string, number | undefined] {
-  const m = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(host);
-  if (!m) return [host, undefined];
-  const name = m[1]!.replace(/^\[|\]$/g, "");
-  return [name, m[2] ? Number(m[2]) : undefined];
 }

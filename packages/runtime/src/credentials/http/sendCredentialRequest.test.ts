@@ -1,3 +1,4 @@
+import { drip, onHttpRequests, rawResponseHead, startRawServer } from "@acs-modular/testing";
 import { describe, expect, it } from "vitest";
 import { AbortError } from "../../errors/AbortError.js";
 import { MalformedResponseError } from "../../errors/MalformedResponseError.js";
@@ -23,7 +24,21 @@ describe("sendCredentialRequest", () => {
       return { status: 204, headers: {}, body: "" };
     };
     await sendCredentialRequest({ ...request, headers: { h: "1" }, body: "b=1" }, timeouts, transport);
-    expect(seen).toEqual({ req: { ...request, headers: { h: "1" }, body: "b=1" }, options: { ...timeouts, maxResponseBytes: 1024 * 1024, signal: expect.any(AbortSignal) } });
+    expect(seen).toEqual({
+      req: { ...request, headers: { h: "1" }, body: "b=1" },
+      options: { ...timeouts, attemptTimeoutMs: 20, maxResponseBytes: 1024 * 1024, signal: expect.any(AbortSignal) },
+    });
+  });
+
+  it("bounds each attempt as a whole: a service that trickles its answer, never idle, is cut at connect + read timeout", async () => {
+    // One byte every 5 ms: the read timer (an idle timer) never fires; only the per-attempt bound ends it.
+    const server = await startRawServer((socket) => onHttpRequests(socket, () => drip(socket, rawResponseHead(200, { "content-length": "2", "x-pad": "p".repeat(30_000) }))));
+    try {
+      const slow = { ...request, host: server.host };
+      await expect(sendCredentialRequest(slow, { connectTimeoutMs: 200, readTimeoutMs: 200 })).resolves.toEqual({ kind: "unreachable", reason: "did not answer within 400 ms (attempt)" });
+    } finally {
+      await server.close();
+    }
   });
 
   it("sends once more when the connection died under the request (a stale keep-alive socket), and only once", async () => {
@@ -58,7 +73,7 @@ describe("sendCredentialRequest", () => {
       [new NetworkError("x", "ECONNREFUSED"), "is unreachable (ECONNREFUSED)"],
       [new TimeoutError("connect", 10), "did not answer within 10 ms (connect)"],
       [new MalformedResponseError("too-large", 200, undefined), "sent an unreadable response (too-large)"],
-      [new AbortError(), "did not finish within 20 ms"],
+      [new AbortError(), "did not finish within 40 ms"],
       [new RangeError("secret inside"), "request failed (RangeError)"],
     ];
     for (const [error, reason] of cases) {

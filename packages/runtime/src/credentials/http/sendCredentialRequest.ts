@@ -5,6 +5,7 @@ import { TimeoutError } from "../../errors/TimeoutError.js";
 import { responseText } from "../../transport/body.js";
 import { defaultTransport } from "../../platform/defaultTransport.js";
 import type { HttpRequest, Transport } from "../../transport/types.js";
+import { MAX_TIMER_MS } from "../../validate/validateOptions.js";
 
 /** A request to a credential service (STS, ECS metadata, a credentials URI, CloudSSO). */
 export interface CredentialRequest {
@@ -52,16 +53,20 @@ export async function sendCredentialRequest(
     headers: request.headers ?? {},
     ...(request.body === undefined ? {} : { body: request.body }),
   };
-  // The idle timers do not stop a server that trickles bytes forever: the whole request is bounded too.
-  const totalMs = timeouts.connectTimeoutMs + timeouts.readTimeoutMs;
+  // The idle timers do not stop a server that trickles bytes forever (a metadata service or STS behind a
+  // broken proxy): each attempt is bounded as a whole, connect to last byte, by the transport's per-attempt
+  // timer (`attemptTimeoutMs`, as API calls are), here the connect plus the read timeout.
+  const attemptTimeoutMs = Math.min(MAX_TIMER_MS, timeouts.connectTimeoutMs + timeouts.readTimeoutMs);
+  // A backstop for a transport that ignores `attemptTimeoutMs`; later, so the attempt timer speaks first.
+  const backstopMs = Math.min(MAX_TIMER_MS, 2 * attemptTimeoutMs);
   for (let attempt = 1; ; attempt++) {
     try {
-      const signal = AbortSignal.timeout(totalMs);
-      const response = await transport(httpRequest, { ...timeouts, maxResponseBytes: MAX_RESPONSE_BYTES, signal });
+      const signal = AbortSignal.timeout(backstopMs);
+      const response = await transport(httpRequest, { ...timeouts, attemptTimeoutMs, maxResponseBytes: MAX_RESPONSE_BYTES, signal });
       return { kind: "response", status: response.status, headers: response.headers, body: responseText(response) };
     } catch (error) {
       if (attempt === 1 && isDeadConnection(error)) continue;
-      return { kind: "unreachable", reason: error instanceof AbortError ? `did not finish within ${totalMs} ms` : describeFailure(error) };
+      return { kind: "unreachable", reason: error instanceof AbortError ? `did not finish within ${backstopMs} ms` : describeFailure(error) };
     }
   }
 }
