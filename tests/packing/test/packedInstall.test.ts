@@ -54,12 +54,15 @@ describe("packed tarballs", () => {
       const listing = run("tar", ["-tzf", tarball], work).trim().split("\n");
       expect(listing.every((f) => /^package\/(dist\/|package\.json$|README\.md$|LICENSE$)/.test(f))).toBe(true);
       expect(listing).toContain("package/LICENSE");
-      // One bundled file per module format and one declaration set (index.d.ts re-exports index.d.cts).
+      // One bundled file per module format and one declaration set (index.d.ts re-exports index.d.cts); the
+      // runtime adds its portable build (dist/web/) for runtimes without Node's built-in modules.
+      const portable = tarball.includes("acs-modular-runtime-") ? ["package/dist/web/index.cjs", "package/dist/web/index.js"] : [];
       expect(listing.filter((f) => f.startsWith("package/dist/")).sort()).toEqual([
         "package/dist/index.cjs",
         "package/dist/index.d.cts",
         "package/dist/index.d.ts",
         "package/dist/index.js",
+        ...portable,
       ]);
     }
   });
