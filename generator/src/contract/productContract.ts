@@ -53,6 +53,7 @@ export function describeProductContract(productUrl: URL): void {
         isOperationError: exports[model.names.errorGuard] as (e: unknown) => boolean,
         isDocumentedError: exports[model.names.documentedErrorGuard] as (e: unknown) => boolean,
         functionDescriptor: (fn as unknown as { descriptor?: unknown }).descriptor,
+        paginate: exports[model.names.paginatorName] as OperationModule["paginate"],
       };
       return mod;
     };

@@ -12,6 +12,8 @@ export interface OperationModule {
   readonly isOperationError: (error: unknown) => boolean;
   readonly isDocumentedError: (error: unknown) => boolean;
   readonly functionDescriptor: unknown;
+  /** The paginator, for paginated operations. */
+  readonly paginate?: ((client: unknown, input: unknown, options?: unknown) => AsyncIterable<unknown>) | undefined;
 }
 
 interface StubRequest {
@@ -49,13 +51,49 @@ function stubClient(mod: OperationModule, replies: StubReply[]): { client: unkno
   return { client, sent };
 }
 
-function tokenOf(model: OperationModel, request: StubRequest): string | undefined {
-  const name = model.idempotencyToken!;
+/** `value` with `leaf` set at the dotted `path` (objects created on the way). */
+function withValueAt(value: Record<string, unknown>, path: string, leaf: unknown): Record<string, unknown> {
+  const keys = path.split(".");
+  let node = value;
+  for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+  node[keys.at(-1)!] = leaf;
+  return value;
+}
+
+/** The value of parameter `name` as the request carries it (query, header or form body). */
+function sentValue(model: OperationModel, request: StubRequest, name: string): string | undefined {
   const param = model.parameters.find((p) => p.name === name)!;
   if (param.location === "header") return request.headers[name.toLowerCase()];
   const query = new URLSearchParams(request.path.split("?")[1] ?? "");
   if (param.location === "query") return query.get(name) ?? undefined;
   return new URLSearchParams(typeof request.body === "string" ? request.body : "").get(name) ?? undefined;
+}
+
+function tokenOf(model: OperationModel, request: StubRequest): string | undefined {
+  return sentValue(model, request, model.idempotencyToken!);
+}
+
+/** A page size the operation accepts: its page-size parameter's minimum, else 1. */
+function pageSizeOf(model: OperationModel): number {
+  const name = model.pagination?.pageSize;
+  const schema = name === undefined ? undefined : model.parameters.find((p) => p.name === name)?.schema;
+  return Math.max(1, schema?.minimum ?? 1);
+}
+
+/**
+ * Three pages of the operation's paging style, one item each, the first two pointing to the next; a page-number
+ * paginator without a total learns the end from an empty fourth page.
+ */
+function threePages(model: OperationModel): StubReply[] {
+  const p = model.pagination!;
+  const emptyEnd = p.style === "page" && p.totalCount === undefined;
+  return [0, 1, 2, 3].slice(0, emptyEnd ? 4 : 3).map((i) => {
+    const body: Record<string, unknown> = {};
+    if (p.items !== undefined) withValueAt(body, p.items, i < 3 ? [{}] : []);
+    if (p.style === "page" && p.totalCount !== undefined) withValueAt(body, p.totalCount, p.items === undefined ? 3 * pageSizeOf(model) : 3);
+    if (p.style !== "page" && i < 2) withValueAt(body, p.outputToken!, `page-${i + 2}`);
+    return { status: 200, headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
+  });
 }
 
 /** Declares the shared-behaviour tests of one operation; `load` imports its package. */
@@ -93,6 +131,21 @@ export function sharedBehaviours(model: OperationModel, load: () => Promise<Oper
     expect(tokens).toHaveLength(3);
     expect(tokens[0]).toMatch(token!.required ? /^caller-token-1$/ : /^[0-9a-f-]{36}$/);
     expect(new Set(tokens).size).toBe(1);
+  });
+
+  if (model.pagination !== undefined) it(`lists three pages with its ${model.pagination.style} paginator, sending each page's position`, async () => {
+    const mod = await load();
+    const p = model.pagination!;
+    const { client, sent } = stubClient(mod, threePages(model));
+    const input = { ...fixtureInput(model) };
+    for (const key of [p.inputToken, p.pageNumber, p.pageSize]) if (key !== undefined) delete input[key];
+    const pages: unknown[] = [];
+    const replies = threePages(model).length;
+    // maxPages bounds a paginator that would not stop: the assertion below then names the problem.
+    for await (const page of mod.paginate!(client, input, { pageSize: pageSizeOf(model), maxPages: 10 })) pages.push(page);
+    expect(pages).toHaveLength(replies);
+    const positions = sent.map((r) => sentValue(model, r, p.style === "page" ? p.pageNumber! : p.inputToken!));
+    expect(positions).toEqual(p.style === "page" ? ["1", "2", "3", "4"].slice(0, replies) : [undefined, "page-2", "page-3"]);
   });
 
   it("tells its documented errors (code and status) from other service errors", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { modelFor } from "../../test/modelFor.js";
-import { operationViewModel } from "./viewModel.js";
+import { itemTypeExpression, operationViewModel } from "./viewModel.js";
 
 describe("operationViewModel", () => {
   it("documents an imported operation (no prose of its own) with a link to its reference page", () => {
@@ -50,5 +50,33 @@ describe("operationViewModel", () => {
     );
     expect(view.errorTableLiteral).toBe('{\n  Gone: [404],\n  "Invalid.NotFound": [404],\n}');
     expect(operationViewModel(modelFor({}), "0.1.0").errorTableLiteral).toBe("{}");
+  });
+});
+
+describe("paginators and waiters in the view", () => {
+  it("types one item by its dotted path into the output", () => {
+    expect(itemTypeExpression("ListOutput", "Things.Thing")).toBe('NonNullable<NonNullable<ListOutput["Things"]>["Thing"]>[number]');
+  });
+
+  it("turns a spec waiter into a runtime config in milliseconds, with one documentation line per rule", () => {
+    const view = operationViewModel(
+      modelFor({
+        "x-acs-waiters": {
+          ThingReady: {
+            minDelay: 1,
+            acceptors: [
+              { state: "success", path: "Things[].Status", matcher: "all", expected: ["Ready"] },
+              { state: "retry", errorCode: "Thing.NotFound" },
+            ],
+          },
+        },
+      }),
+      "0.1.0",
+    );
+    const [waiter] = view.waiters;
+    expect(waiter).toMatchObject({ name: "ThingReady", functionName: "waitUntilThingReady", configName: "doThingThingReadyWaiter", maxWaitSeconds: 600 });
+    expect(waiter!.rules).toEqual(["- success: every `Things[].Status` is `Ready`", "- retry: the call fails with `Thing.NotFound`"]);
+    expect(waiter!.configLiteral).toContain("minDelayMs: 1000,\n  maxDelayMs: 30000,\n  maxWaitMs: 600000");
+    expect(view.runtimeImports).toBe("invokeOperation, isDocumentedError, isOperationError, waitUntil");
   });
 });

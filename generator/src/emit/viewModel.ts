@@ -35,6 +35,47 @@ function errorTableLiteral(table: Record<string, number[]>): string {
   return lines.length === 0 ? "{}" : `{\n${lines.join("\n")}\n}`;
 }
 
+/** `NonNullable<NonNullable<Output["A"]>["B"]>[number]`: the type of one item at a dotted path of the output. */
+export function itemTypeExpression(outputType: string, path: string): string {
+  let expr = outputType;
+  for (const key of path.split(".")) expr = `NonNullable<${expr}[${JSON.stringify(key)}]>`;
+  return `${expr}[number]`;
+}
+
+const DEFAULT_WAITER = { minDelay: 2, maxDelay: 30, maxWait: 600 } as const;
+
+/** The waiters of an operation as the template prints them: runtime config (ms) and one line per rule. */
+function waiterViews(model: OperationModel) {
+  return model.waiters.map(({ name, waiter }) => {
+    const config = {
+      name,
+      acceptors: waiter.acceptors,
+      minDelayMs: (waiter.minDelay ?? DEFAULT_WAITER.minDelay) * 1000,
+      maxDelayMs: (waiter.maxDelay ?? DEFAULT_WAITER.maxDelay) * 1000,
+      maxWaitMs: (waiter.maxWait ?? DEFAULT_WAITER.maxWait) * 1000,
+    };
+    const rules = waiter.acceptors.map((a) =>
+      "errorCode" in a
+        ? `- ${a.state}: the call fails with \`${a.errorCode}\``
+        : `- ${a.state}: ${a.matcher === "all" ? "every" : "any"} \`${a.path}\` is ${a.expected.map((v) => `\`${String(v)}\``).join(" or ")}`,
+    );
+    return {
+      name,
+      functionName: `waitUntil${name}`,
+      configName: `${model.names.descriptorName.replace(/Descriptor$/, "")}${name}Waiter`,
+      configLiteral: literal(config, ""),
+      doc: docLines(
+        `Polls {@link ${model.names.functionName}} with \`input\` until ${name}: every ${config.minDelayMs / 1000} s at first, doubling to ` +
+          `${config.maxDelayMs / 1000} s, for at most ${config.maxWaitMs / 1000} s (\`maxWaitMs\`).\n\n${rules.join("\n")}\n\n` +
+          `Resolves with the answer that matched; rejects with a \`WaiterError\` on a failure state or at the deadline (its \`state\` ` +
+          `can be passed back as \`resume\`), and with the call's own error otherwise.`,
+      ),
+      rules,
+      maxWaitSeconds: config.maxWaitMs / 1000,
+    };
+  });
+}
+
 /** How the README example shows the result, by the kind of body the operation answers with. */
 function exampleOutputLine(model: OperationModel): string {
   switch (model.response) {
@@ -127,6 +168,32 @@ export function operationViewModel(model: OperationModel, version: string) {
           : model.responseSchema
             ? ""
             : "The spec documents no response fields: the call resolves to the decoded JSON object (`Record<string, unknown>`).",
+    hasPagination: model.pagination !== undefined,
+    paginationLiteral: model.pagination === undefined ? "" : literal(model.pagination, ""),
+    paginationStyle: model.pagination?.style ?? "",
+    hasItems: model.pagination?.items !== undefined,
+    itemsPath: model.pagination?.items ?? "",
+    itemTypeExpr: model.pagination?.items === undefined ? "" : itemTypeExpression(n.outputType, model.pagination.items),
+    waiters: waiterViews(model),
+    hasWaiters: model.waiters.length > 0,
+    runtimeImports: [
+      "invokeOperation",
+      "isDocumentedError",
+      "isOperationError",
+      ...(model.pagination ? ["paginate"] : []),
+      ...(model.pagination?.items !== undefined ? ["paginateItems"] : []),
+      ...(model.waiters.length > 0 ? ["waitUntil"] : []),
+    ].join(", "),
+    runtimeTypeImports: [
+      "AcsClient",
+      "CallOptions",
+      "CommonErrorCode",
+      "DocumentedError",
+      "OperationDescriptor",
+      ...(model.pagination ? ["PaginateOptions", "PaginationDescriptor"] : []),
+      "ServiceError",
+      ...(model.waiters.length > 0 ? ["WaitOptions", "WaiterConfig", "WaiterResult"] : []),
+    ].join(", "),
     exampleInputLiteral: literal(requiredInput, "  "),
     exampleOutputLine: exampleOutputLine(model),
     hasRequired: requiredNames.length > 0,

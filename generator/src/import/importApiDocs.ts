@@ -5,11 +5,12 @@ import { parse, stringify } from "yaml";
 import { kebabCase, pascalCase } from "../model/naming.js";
 import { SpecError } from "../spec/SpecError.js";
 import { operationSchema } from "../spec/schemas.js";
-import type { OperationSpecDocument, ProductSpecDocument, SpecStyle } from "../spec/types.js";
-import { assertSchema, checkOperationSemantics } from "../spec/validateSpec.js";
+import type { OperationSpecDocument, ProductSpecDocument, SpecOperation, SpecStyle } from "../spec/types.js";
+import { assertSchema, checkOperationSemantics, singleOperation } from "../spec/validateSpec.js";
 import type { ApiDocs } from "./apiDocs.js";
 import { convertEndpoints } from "./convertEndpoints.js";
 import { convertOperation } from "./convertOperation.js";
+import { detectPagination } from "./detectPagination.js";
 import { IssueSink, type ImportIssue } from "./ImportReport.js";
 import { overlayExisting } from "./overlayExisting.js";
 import { RefusedOperation } from "./RefusedOperation.js";
@@ -78,6 +79,25 @@ function withExistingEndpoints(imported: ProductSpecDocument["endpoints"], exist
   };
 }
 
+/**
+ * `doc` with its paginator (detected from its parameters and answer) and the waiters written for it in the
+ * existing spec, placed before its parameters.
+ */
+function withPaging(doc: OperationSpecDocument, existing: OperationSpecDocument | undefined): OperationSpecDocument {
+  const { path, method, op } = singleOperation(doc);
+  const pagination = detectPagination(op);
+  const waiters = existing === undefined ? undefined : singleOperation(existing).op["x-acs-waiters"];
+  const { parameters, responses, ...head } = op;
+  const paged: SpecOperation = {
+    ...head,
+    ...(pagination !== undefined ? { "x-acs-pagination": pagination } : {}),
+    ...(waiters !== undefined ? { "x-acs-waiters": waiters } : {}),
+    parameters,
+    responses,
+  };
+  return { ...doc, paths: { [path]: { [method]: paged } } };
+}
+
 /** The spec document `doc` passes the same checks `pnpm generate` runs, or the reason it does not. */
 function specProblem(doc: OperationSpecDocument, product: ProductSpecDocument, action: string): string | undefined {
   try {
@@ -131,7 +151,8 @@ export function convertApiDocs(docs: ApiDocs, options: ImportOptions): ImportRes
       const twin = packages.get(kebab);
       if (twin !== undefined) throw new RefusedOperation(`it would generate the same package as ${twin}`);
       const converted = convertOperation(action, docs.apis[action]!, docs, style as SpecStyle, { sink, components });
-      const doc = overlayExisting(converted, options.existing?.operations.get(action), requestsOnly, sink);
+      const previous = options.existing?.operations.get(action);
+      const doc = withPaging(overlayExisting(converted, previous, requestsOnly, sink), previous);
       const problem = specProblem(doc, product, action);
       if (problem !== undefined) throw new RefusedOperation(`the spec would not validate (${problem})`);
       operations.set(action, doc);

@@ -97,5 +97,9 @@ export function buildOperationModel(spec: LoadedOperationSpec, product: ProductM
     responseExample: response.example,
     errors,
     nonErrorCodes,
+    pagination: op["x-acs-pagination"],
+    waiters: Object.entries(op["x-acs-waiters"] ?? {})
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([name, waiter]) => ({ name, waiter })),
   };
 }

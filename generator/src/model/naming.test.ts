@@ -57,6 +57,10 @@ describe("operationNames", () => {
       documentedErrorGuard: "isCancelDataFlowSubTaskDocumentedError",
       descriptorName: "cancelDataFlowSubTaskDescriptor",
       errorTableName: "cancelDataFlowSubTaskErrors",
+      paginatorName: "paginateCancelDataFlowSubTask",
+      itemsPaginatorName: "paginateCancelDataFlowSubTaskItems",
+      itemType: "CancelDataFlowSubTaskItem",
+      paginationName: "cancelDataFlowSubTaskPagination",
     });
   });
 });

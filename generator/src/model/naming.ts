@@ -45,6 +45,14 @@ export interface OperationNames {
   readonly descriptorName: string;
   /** The `as const` table of documented error codes and their HTTP statuses. */
   readonly errorTableName: string;
+  /** `paginateDescribeDataFlows`: the pages of a paginated operation. */
+  readonly paginatorName: string;
+  /** `paginateDescribeDataFlowsItems`: the items of every page. */
+  readonly itemsPaginatorName: string;
+  /** `DescribeDataFlowsItem`: the type of one item. */
+  readonly itemType: string;
+  /** `describeDataFlowsPagination`: how the operation pages. */
+  readonly paginationName: string;
 }
 
 export function operationNames(productCode: string, wireAction: string): OperationNames {
@@ -64,5 +72,9 @@ export function operationNames(productCode: string, wireAction: string): Operati
     documentedErrorGuard: `is${action}DocumentedError`,
     descriptorName: `${camelCase(action).replace(/Operation$/, "")}Descriptor`,
     errorTableName: `${camelCase(action).replace(/Operation$/, "")}Errors`,
+    paginatorName: `paginate${action}`,
+    itemsPaginatorName: `paginate${action}Items`,
+    itemType: `${action}Item`,
+    paginationName: `${camelCase(action).replace(/Operation$/, "")}Pagination`,
   };
 }

@@ -1,5 +1,5 @@
 import type { OperationNames } from "./naming.js";
-import type { OperationSpecDocument, SpecBody, SpecMethod, SpecSchema, SpecSerialization, SpecStyle } from "../spec/types.js";
+import type { OperationSpecDocument, SpecBody, SpecMethod, SpecPagination, SpecSchema, SpecSerialization, SpecStyle, SpecWaiter } from "../spec/types.js";
 
 /** Facts shared by the operations of one product version. */
 export interface ProductModel {
@@ -81,4 +81,7 @@ export interface OperationModel {
   readonly errors: readonly ErrorCodeModel[];
   /** Codes the documentation lists under a success or redirect status (not raised as errors), sorted. */
   readonly nonErrorCodes: readonly ErrorCodeModel[];
+  readonly pagination: SpecPagination | undefined;
+  /** Waiters polling this operation, sorted by name. */
+  readonly waiters: readonly { readonly name: string; readonly waiter: SpecWaiter }[];
 }

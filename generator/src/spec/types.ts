@@ -60,6 +60,30 @@ export interface SpecBody {
   sendEmpty?: boolean;
 }
 
+/** How an operation pages its results (specs/README.md, `x-acs-pagination`); paths are dotted, into the 200 body. */
+export interface SpecPagination {
+  style: "token" | "marker" | "page";
+  inputToken?: string;
+  outputToken?: string;
+  pageSize?: string;
+  pageNumber?: string;
+  totalCount?: string;
+  items?: string;
+}
+
+/** One rule of a waiter: values at a path of the answer (`[]` walks a list), or a service error code. */
+export type SpecWaiterAcceptor =
+  | { state: "success" | "failure" | "retry"; path: string; matcher: "all" | "any"; expected: (string | number | boolean)[] }
+  | { state: "success" | "failure" | "retry"; errorCode: string };
+
+/** A waiter polling this operation (specs/README.md, `x-acs-waiters`); delays in seconds. */
+export interface SpecWaiter {
+  minDelay?: number;
+  maxDelay?: number;
+  maxWait?: number;
+  acceptors: SpecWaiterAcceptor[];
+}
+
 export interface SpecOperation {
   operationId: string;
   summary?: string;
@@ -77,6 +101,9 @@ export interface SpecOperation {
   /** Query parameters every request carries (from a metadata path with a `?query`). */
   "x-acs-fixed-query"?: Record<string, string>;
   "x-acs-body"?: SpecBody;
+  "x-acs-pagination"?: SpecPagination;
+  /** Waiter name (`DataFlowSubTaskComplete`) → waiter; written in this repository, kept on re-import. */
+  "x-acs-waiters"?: Record<string, SpecWaiter>;
   parameters: SpecParameter[];
   responses: Record<string, SpecResponse>;
 }

@@ -114,6 +114,52 @@ function checkBody(file: string, at: string, op: SpecOperation): void {
   if (body.encoding === "form" && body.root !== undefined) throw new SpecError(file, `${at}/x-acs-body/root`, "a form body has fields, not a root");
 }
 
+/**
+ * The schema at a dotted path of a body schema, where `[]` after a key steps into a list's items
+ * (`TaskInfo.Task[].Status`); undefined when the path leaves the schema.
+ */
+export function schemaAt(schema: SpecSchema | undefined, path: string): SpecSchema | undefined {
+  let current = schema;
+  for (const raw of path.split(".")) {
+    const each = raw.endsWith("[]");
+    const key = each ? raw.slice(0, -2) : raw;
+    current = current?.type === "object" ? current.properties?.[key] : undefined;
+    if (each) current = current?.type === "array" ? current.items : undefined;
+  }
+  return current;
+}
+
+function checkPagination(file: string, at: string, op: SpecOperation): void {
+  const p = op["x-acs-pagination"];
+  if (p === undefined) return;
+  const here = `${at}/x-acs-pagination`;
+  const needs = p.style === "page" ? (["pageNumber"] as const) : (["inputToken", "outputToken"] as const);
+  for (const key of needs) if (p[key] === undefined) throw new SpecError(file, here, `a ${p.style} paginator needs ${key}`);
+  for (const key of ["inputToken", "pageSize", "pageNumber"] as const) {
+    const name = p[key];
+    if (name !== undefined && !op.parameters.some((x) => x.name === name)) throw new SpecError(file, `${here}/${key}`, `names no parameter ('${name}')`);
+  }
+  const body = op.responses["200"]?.content?.["application/json"]?.schema;
+  if (body === undefined) return;
+  for (const key of ["outputToken", "totalCount", "items"] as const) {
+    const path = p[key];
+    if (path !== undefined && schemaAt(body, path) === undefined) throw new SpecError(file, `${here}/${key}`, `'${path}' is not a field of the response`);
+  }
+  if (p.items !== undefined && schemaAt(body, p.items)?.type !== "array") throw new SpecError(file, `${here}/items`, `'${p.items}' is not a list`);
+}
+
+function checkWaiters(file: string, at: string, op: SpecOperation): void {
+  const body = op.responses["200"]?.content?.["application/json"]?.schema;
+  for (const [name, waiter] of Object.entries(op["x-acs-waiters"] ?? {})) {
+    waiter.acceptors.forEach((a, i) => {
+      if ("path" in a && body !== undefined && schemaAt(body, a.path) === undefined) {
+        throw new SpecError(file, `${at}/x-acs-waiters/${name}/acceptors/${i}/path`, `'${a.path}' is not a field of the response`);
+      }
+    });
+    if (!waiter.acceptors.some((a) => a.state === "success")) throw new SpecError(file, `${at}/x-acs-waiters/${name}`, "a waiter needs a success acceptor");
+  }
+}
+
 /** Checks what a JSON Schema cannot: names agree with each other, with the file name and with the product. */
 export function checkOperationSemantics(file: string, doc: OperationSpecDocument, product: ProductSpecDocument, baseName: string): void {
   const { path, method, op } = singleOperation(doc);
@@ -133,6 +179,8 @@ export function checkOperationSemantics(file: string, doc: OperationSpecDocument
   }
   checkParameters(file, at, path, op);
   checkBody(file, at, op);
+  checkPagination(file, at, op);
+  checkWaiters(file, at, op);
   const token = op["x-acs-idempotency-token"];
   if (token !== undefined) {
     const p = op.parameters.find((x) => x.name === token);

@@ -1,6 +1,6 @@
 // Type assertions over the generated rpc-query packages: each `@ts-expect-error` must be an error, each other
 // line must compile (strict, exactOptionalPropertyTypes). Copied next to the generated packages and typechecked.
-import { describeThings, type AcsClient } from "./describe-things/src/index.ts";
+import { describeThings, paginateDescribeThings, paginateDescribeThingsItems, type AcsClient, type DescribeThingsItem } from "./describe-things/src/index.ts";
 import { createThing, isCreateThingDocumentedError, isCreateThingError, type CreateThingErrorCode } from "./create-thing/src/index.ts";
 import { oldThing } from "./old-thing/src/index.ts";
 
@@ -42,3 +42,19 @@ if (isCreateThingDocumentedError(caught) && caught.code === "Conflict") {
   const other: 500 = caught.httpStatus;
   void other;
 }
+
+// A list operation has a paginator of pages and one of items, typed by the answer.
+async function listing(): Promise<void> {
+  for await (const page of paginateDescribeThings(client, { PageSize: 10 }, { maxPages: 3 })) {
+    const next: string | undefined = page.NextToken;
+    void next;
+  }
+  for await (const thing of paginateDescribeThingsItems(client)) {
+    const item: DescribeThingsItem = thing;
+    const size: number | undefined = item.Size;
+    void size;
+  }
+  // @ts-expect-error the paginator's options are the call's plus pageSize and maxPages
+  void paginateDescribeThings(client, {}, { pages: 3 });
+}
+void listing;

@@ -91,4 +91,11 @@ describe("paginate (page numbers)", () => {
     const items = await all(paginateItems(noTotal as never, { ...pageStyle, totalCount: undefined } as never, client, { PageSize: 2, PageNumber: 2 } as never));
     expect(items).toEqual([3, 4, 5]);
   });
+
+  it("counts by page size when the answer has no list, and asks for a page size up front", async () => {
+    const totalOnly = async (c: AcsClient, input: { PageNumber: number; PageSize: number }) => ({ TotalCount: (await call(c, input)).TotalCount });
+    const noItems = { ...pageStyle, items: undefined } as PaginationDescriptor;
+    expect(await all(paginate(totalOnly as never, noItems, client, {} as never, { pageSize: 2 }))).toHaveLength(3);
+    await expect(all(paginate(totalOnly as never, noItems, client, {} as never))).rejects.toThrow(/pageSize/);
+  });
 });

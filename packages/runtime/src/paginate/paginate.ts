@@ -62,19 +62,22 @@ export async function* paginate<I extends object, O>(
   if (pagination.style === "page") {
     const numberParam = pagination.pageNumber!;
     let pageNumber = typeof base[numberParam] === "number" ? (base[numberParam] as number) : 1;
-    let seen = 0;
+    const size = pagination.pageSize === undefined ? undefined : base[pagination.pageSize];
+    // Without a list of items to count, the end is where page number × page size reaches the total.
+    if (pagination.items === undefined && typeof size !== "number") {
+      throw new ValidationError("paginate", pagination.pageSize ?? "pageSize", "is needed to page this operation (its answer has no list of items to count): pass it in the input or as options.pageSize");
+    }
+    let seen = (pageNumber - 1) * (typeof size === "number" ? size : 0);
     for (;;) {
       const page = await call(client, { ...base, [numberParam]: pageNumber } as I, callOptions);
       pages++;
       yield page;
       const items = pagination.items === undefined ? undefined : valueAt(page, pagination.items);
-      const count = Array.isArray(items) ? items.length : undefined;
-      seen += count ?? 0;
+      const count = Array.isArray(items) ? items.length : pagination.items === undefined ? (size as number) : 0;
+      seen += count;
       const total = pagination.totalCount === undefined ? undefined : valueAt(page, pagination.totalCount);
       if (count === 0 || (typeof total === "number" && seen >= total) || (maxPages !== undefined && pages >= maxPages)) return;
-      if (count === undefined && typeof total !== "number") {
-        throw new ValidationError("paginate", pagination.items ?? "items", "cannot tell when the pages end: the answer has neither items nor a total count");
-      }
+      if (typeof total !== "number" && pagination.items === undefined) return;
       pageNumber++;
     }
   }
