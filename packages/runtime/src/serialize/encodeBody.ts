@@ -1,3 +1,4 @@
+import { ValidationError } from "../errors/ValidationError.js";
 import type { BodyDescriptor } from "../operation.js";
 import { formEncode } from "./formEncode.js";
 import { serializeParameter, type BodyParam, type WireParam } from "./serializeParameters.js";
@@ -19,13 +20,17 @@ export const BINARY_CONTENT_TYPE = "application/octet-stream";
  * body fields; a binary body is the root parameter's bytes. With `sendEmpty`, an input without body
  * parameters still sends `{}` (JSON) or a 0-byte form, with its content type.
  */
-export function encodeBody(body: BodyDescriptor | undefined, params: readonly BodyParam[]): EncodedBody | undefined {
+export function encodeBody(body: BodyDescriptor | undefined, params: readonly BodyParam[], action = "request"): EncodedBody | undefined {
   if (body === undefined) return undefined;
   if (params.length === 0 && !body.sendEmpty) return undefined;
   switch (body.encoding) {
     case "form": {
       const pairs: WireParam[] = [];
       for (const [param, value] of params) pairs.push(...serializeParameter(param, value));
+      if (new Set(pairs.map(([k]) => k)).size !== pairs.length) {
+        const repeated = pairs.find(([k], i) => pairs.findIndex(([other]) => other === k) !== i)![0];
+        throw new ValidationError(action, repeated, "is set twice: two parameters of the input put this key on the wire; set it once");
+      }
       return { bytes: formEncode(pairs), contentType: FORM_CONTENT_TYPE };
     }
     case "json": {

@@ -69,4 +69,25 @@ describe("prepareRequest", () => {
     expect(prepareRequest({ ...rpc, auth: "AK" }, {}, "ua").query).toEqual([]);
     expect(prepareRequest({ ...rpc, style: "ROA" }, {}, "ua").query).toEqual([]);
   });
+
+  it("refuses an input whose parameters put the same key on the wire twice, in the query or a form body", () => {
+    const rpc: OperationDescriptor = {
+      ...roa,
+      style: "RPC",
+      pathname: "/",
+      body: { encoding: "form", sendEmpty: true },
+      parameters: [
+        { name: "DataDisk.1.Size", in: "query", schema: { type: "integer" } },
+        { name: "DataDisk", in: "query", serialization: "repeatList", schema: { type: "array", items: { type: "object" } } },
+        { name: "Tag.1.Key", in: "body", schema: { type: "string" } },
+        { name: "Tag", in: "body", schema: { type: "array", items: { type: "object" } } },
+      ],
+    };
+    expect(() => prepareRequest(rpc, { "DataDisk.1.Size": 40, DataDisk: [{ Size: 20 }] }, "ua")).toThrow(/DataDisk\.1\.Size is set twice/);
+    expect(() => prepareRequest(rpc, { "Tag.1.Key": "a", Tag: [{ Key: "b" }] }, "ua")).toThrow(/Tag\.1\.Key is set twice/);
+    expect(prepareRequest(rpc, { "DataDisk.1.Size": 40, DataDisk: [{ Category: "x" }] }, "ua").query).toEqual([
+      ["DataDisk.1.Size", "40"],
+      ["DataDisk.1.Category", "x"],
+    ]);
+  });
 });

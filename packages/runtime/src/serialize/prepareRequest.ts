@@ -1,3 +1,4 @@
+import { ValidationError } from "../errors/ValidationError.js";
 import type { HttpMethod, OperationDescriptor } from "../operation.js";
 import { encodePathTemplate, encodeQuery } from "./buildPath.js";
 import { encodeBody } from "./encodeBody.js";
@@ -20,6 +21,20 @@ export interface PreparedRequest {
 }
 
 /**
+ * Two parameters that put the same key on the wire (ECS declares `DataDisk.1.Size` and a `DataDisk` list,
+ * which both produce `DataDisk.1.Size`) would send it twice with possibly different values, and the service
+ * would read one of them: the call is refused instead, naming the key.
+ */
+function refuseRepeatedKeys(action: string, pairs: readonly WireParam[]): void {
+  if (pairs.length < 2) return;
+  const seen = new Set<string>();
+  for (const [key] of pairs) {
+    if (seen.has(key)) throw new ValidationError(action, key, "is set twice: two parameters of the input put this key on the wire; set it once");
+    seen.add(key);
+  }
+}
+
+/**
  * Builds the request of one call from a validated input: query, path, host prefix, headers and body per
  * the descriptor, plus the headers every call carries. Anonymous RPC calls ask for JSON with `Format=json`,
  * as the official clients do (a signed call gets JSON from its `accept` header).
@@ -27,10 +42,11 @@ export interface PreparedRequest {
 export function prepareRequest(op: OperationDescriptor, input: Readonly<Record<string, unknown>>, userAgent: string): PreparedRequest {
   const wire = serializeParameters(op, input);
   const query: WireParam[] = [...(op.fixedQuery ?? []), ...wire.query];
+  refuseRepeatedKeys(op.action, query);
   if (op.auth === "Anonymous" && (op.style === "RPC" || op.style === "V3")) query.push(["Format", "json"]);
   const pathname = encodePathTemplate(op.pathname, wire.path);
   const qs = encodeQuery(query);
-  const body = encodeBody(op.body, wire.body);
+  const body = encodeBody(op.body, wire.body, op.action);
   const headers: Record<string, string> = {
     ...wire.headers,
     "x-acs-action": op.action,
