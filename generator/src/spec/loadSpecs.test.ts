@@ -73,5 +73,6 @@ describe("loadSpecs", () => {
     const { products, operations, refused } = loadSpecs(join(root, "specs"), root);
     expect([products.length, operations.length]).toEqual([0, 0]);
     expect(refused.map((e) => `${e.file}: ${e.jsonPath}`)).toEqual(["specs/nas/2017-06-26/_product.yaml: /style"]);
+    expect(refused[0]!.reason).toMatch(/^style 'SLS' is not supported: this runtime signs RPC, ROA, V3 and FC requests/);
   });
 });

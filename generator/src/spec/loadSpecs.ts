@@ -8,6 +8,9 @@ import { assertSchema, checkOperationSemantics } from "./validateSpec.js";
 
 const PRODUCT_FILE = "_product.yaml";
 
+/** The API styles whose requests the runtime builds and signs. */
+const SIGNED_STYLES: ReadonlySet<string> = new Set(["RPC", "ROA", "V3", "FC"]);
+
 function toPosix(path: string): string {
   return path.split(sep).join("/");
 }
@@ -93,6 +96,11 @@ function loadProduct(dir: string, rootDir: string, productDir: string, versionDi
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") throw new SpecError(productRel, "", "missing product file");
     throw e;
+  }
+  const style = (productDoc as { style?: unknown } | null)?.style;
+  if (typeof style === "string" && !SIGNED_STYLES.has(style)) {
+    // Said in words rather than as a failed enum: generating such a package would send requests the service rejects.
+    throw new SpecError(productRel, "/style", `style '${style}' is not supported: this runtime signs RPC, ROA, V3 and FC requests (signature V3), and '${style}' requests are signed another way; no package is generated`);
   }
   assertSchema(productSchema(), productRel, productDoc);
   const product = productDoc as ProductSpecDocument;
