@@ -163,6 +163,18 @@ describe("esbuild --bundle --platform=browser, run in a bare V8 context", () => 
     expect(String(result["userAgent"])).toMatch(/^acs-modular\/\S+ js$/);
     expect(received(from)).toEqual([{ action: "DescribeDataFlows", signature: true, accessKeyId: "AKIDBUNDLEDAPP" }]);
   });
+
+  it("without credentials fails before any request with a CredentialsError that says to pass them explicitly", async () => {
+    const browser = await bundle("browser-app-nocreds.js", "app.mjs", { format: "iife", globalName: "BundledApp", platform: "browser", target: "es2022" });
+    const context = { fetch, crypto, TextEncoder, TextDecoder, AbortController, AbortSignal, Headers, URL, setTimeout, clearTimeout };
+    runInNewContext(browser.text, context);
+    const from = server.requests.length;
+    const app = (context as unknown as { BundledApp: { runWithoutCredentials(host: string): Promise<Record<string, unknown>> } }).BundledApp;
+    const result = await app.runWithoutCredentials(server.host);
+    expect(result).toMatchObject({ ok: false, name: "CredentialsError", code: "CredentialsError" });
+    expect(String(result["message"])).toMatch(/^No Alibaba Cloud credentials found \(tried env: no environment on this runtime\); .*pass credentials explicitly/);
+    expect(server.requests.length).toBe(from);
+  });
 });
 
 describe("the installed packages under Deno and Bun, unbundled", () => {
