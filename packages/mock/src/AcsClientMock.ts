@@ -4,7 +4,7 @@
 import { AbortError, AcsClient } from "@acs-modular/runtime";
 import type { ClientConfig, HttpRequest, HttpResponse, Transport, TransportCallContext, TransportOptions } from "@acs-modular/runtime";
 import { isErrorAnswer } from "./errorAnswer.js";
-import { errorReply, errorResponse, outputResponse, serviceErrorOf, type AnswerContext } from "./httpAnswer.js";
+import { errorReply, errorResponse, outputResponse, rawResponse, serviceErrorOf, type AnswerContext } from "./httpAnswer.js";
 import type { MockCall, MockCallContext } from "./MockCall.js";
 import { Behavior, type OperationBehavior } from "./OperationBehavior.js";
 import type { InputPattern, MockableOperation, MockedOperationDescriptor, OperationInput, OperationOutput } from "./operation.js";
@@ -189,6 +189,11 @@ export class ClientMock implements AcsClientMock {
         const reply = errorReply(settled, context);
         record.error = serviceErrorOf(reply, call);
         return errorResponse(reply);
+      }
+      const raw = rawResponse(registration.descriptor.response, settled, context.requestId);
+      if (raw !== undefined) {
+        record.output = settled as object;
+        return raw;
       }
       if (typeof settled !== "object" || settled === null) {
         throw new TypeError(`callsFake handler for ${call.action} returned ${settled === null ? "null" : typeof settled}; return the output object or errorAnswer(code)`);

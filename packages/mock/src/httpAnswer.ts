@@ -49,6 +49,17 @@ export function outputResponse(output: object, context: AnswerContext): HttpResp
   return jsonResponse(200, { RequestId: context.requestId, ...output }, context.requestId);
 }
 
+/**
+ * The answer of an operation whose body is not JSON (the descriptor's `response` kind): bytes, text or nothing.
+ * `undefined` for JSON operations, which {@link outputResponse} answers.
+ */
+export function rawResponse(kind: string | undefined, output: unknown, requestId: string): HttpResponse | undefined {
+  if (kind !== "binary" && kind !== "string" && kind !== "none") return undefined;
+  const body = output instanceof Uint8Array || typeof output === "string" ? output : "";
+  const contentType = kind === "binary" ? "application/octet-stream" : "text/plain;charset=utf-8";
+  return { status: 200, headers: { "content-type": contentType, "x-acs-request-id": requestId }, body };
+}
+
 /** The body Alibaba Cloud answers an error with. */
 export interface AlibabaErrorBody {
   readonly RequestId: string;

@@ -25,6 +25,11 @@ export interface MockedOperationDescriptor {
    * otherwise. Typed `unknown` so that any descriptor fits as it is; the mock reads those two shapes only.
    */
   readonly errors?: unknown;
+  /**
+   * How the operation's answer is decoded (the runtime's `ResponseKind`): `binary`, `string` and `none` answers
+   * are sent as bytes, text or nothing instead of JSON.
+   */
+  readonly response?: string | undefined;
 }
 
 /**
