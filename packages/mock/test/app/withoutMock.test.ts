@@ -3,6 +3,7 @@
 // The stub must be in place before the runtime first loads node:https (it keeps the function it finds), and
 // no other test in this package uses the HTTP transport, so that load happens here.
 import https from "node:https";
+import { syncBuiltinESMExports } from "node:module";
 import { AcsClient, AcsError } from "@acs-modular/runtime";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { MOCK_CREDENTIALS, mockClient } from "../../src/index.js";
@@ -14,9 +15,13 @@ class Intercepted extends Error {}
 const request = vi.spyOn(https, "request").mockImplementation(() => {
   throw new Intercepted("https.request intercepted by the test");
 });
+// The runtime's ES build loads node:https with import(): its named export follows the patched module object
+// only once the builtins' ES exports are synced (Node's documented way to patch a builtin for ESM users).
+syncBuiltinESMExports();
 
 afterAll(() => {
   request.mockRestore();
+  syncBuiltinESMExports();
 });
 
 describe("the application code", () => {
