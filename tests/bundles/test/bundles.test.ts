@@ -50,6 +50,11 @@ async function bundle(name: string, entry: string, options: BuildOptions): Promi
   return { file, text: readFileSync(file, "utf8"), inputs, warnings: result.warnings.length };
 }
 
+/** The app, and the baseline that keeps every export, bundled alike. */
+async function appAndEverything(prefix: string, options: BuildOptions): Promise<{ app: Bundle; everything: Bundle }> {
+  return { app: await bundle(`${prefix}-app.mjs`, "app.mjs", options), everything: await bundle(`${prefix}-everything.mjs`, "everything.mjs", options) };
+}
+
 const kib = (text: string) => `${(Buffer.byteLength(text) / 1024).toFixed(1)} KiB`;
 
 /** The requests the fake server received since `from`, each with what the verifier said of it. */
@@ -64,9 +69,7 @@ describe("esbuild --bundle --format=esm --platform=node", () => {
   let app: Bundle;
   let everything: Bundle;
   beforeAll(async () => {
-    const node: BuildOptions = { format: "esm", platform: "node", target: "node20" };
-    app = await bundle("node-app.mjs", "app.mjs", node);
-    everything = await bundle("node-everything.mjs", "everything.mjs", node);
+    ({ app, everything } = await appAndEverything("node", { format: "esm", platform: "node", target: "node20" }));
   });
 
   it("takes the runtime's real ES module (no CommonJS wrapper, so no `Dynamic require` crash)", () => {
@@ -102,9 +105,7 @@ describe("esbuild --bundle --platform=neutral (edge runtimes)", () => {
   let neutral: Bundle;
   let everything: Bundle;
   beforeAll(async () => {
-    const options: BuildOptions = { format: "esm", platform: "neutral", target: "es2022" };
-    neutral = await bundle("neutral-app.mjs", "app.mjs", options);
-    everything = await bundle("neutral-everything.mjs", "everything.mjs", options);
+    ({ app: neutral, everything } = await appAndEverything("neutral", { format: "esm", platform: "neutral", target: "es2022" }));
   });
 
   it("builds without an error or warning, from the portable build, with no node: import and no file source", () => {
@@ -124,7 +125,7 @@ describe("esbuild --bundle --platform=neutral (edge runtimes)", () => {
     const from = server.requests.length;
     const deno = denoBinary();
     const result = lastJson(
-      await run(deno, ["run", "--no-prompt", "--no-config", "--no-lock", "--no-remote", "--no-npm", `--allow-net=${server.host}`, `--allow-read=${fixtures},${out}`, join(fixtures, "runApp.mjs"), neutral.file, server.host], {
+      await run(deno, ["run", "--no-prompt", "--allow-env", "--no-config", "--no-lock", "--no-remote", "--no-npm", `--allow-net=${server.host}`, `--allow-read=${fixtures},${out}`, join(fixtures, "runApp.mjs"), neutral.file, server.host], {
         cwd: out,
         env: denoEnv(),
       }),
@@ -189,14 +190,17 @@ describe("the installed packages under Deno and Bun, unbundled", () => {
     const from = server.requests.length;
     const stdout =
       runtime === "deno"
-        ? await run(denoBinary(), ["run", "--no-prompt", "--no-lock", "--no-remote", ...flags, `--allow-net=${server.host}`, `--allow-read=${join(here, "../..")}`, join(fixtures, "runApp.mjs"), "./app.mjs", server.host], { cwd: here, env: denoEnv() })
+        ? await run(denoBinary(), ["run", "--no-prompt", "--allow-env", "--no-lock", "--no-remote", ...flags, `--allow-net=${server.host}`, `--allow-read=${join(here, "../..")}`, join(fixtures, "runApp.mjs"), "./app.mjs", server.host], { cwd: here, env: denoEnv() })
         : await run(bunBinary(), ["--no-install", ...flags, join(fixtures, "runApp.mjs"), "./app.mjs", server.host], { cwd: here, env: bunEnv() });
     expect(lastJson(stdout)).toMatchObject({ ok: true, requestId: `rid-${from}`, transport });
     expect(received(from)).toEqual([{ action: "DescribeDataFlows", signature: true, accessKeyId: "AKIDBUNDLEDAPP" }]);
   });
 });
 
-/** Deno with its cache in the test's folder, no update check, no colours. */
+/**
+ * Deno with its cache in the test's folder, no update check, no colours. `--allow-env` because the runtime
+ * reads its logging switch (ACS_LOG) from the environment, which Deno guards.
+ */
 function denoEnv(): NodeJS.ProcessEnv {
   return { PATH: process.env["PATH"], HOME: out, DENO_DIR: join(out, "deno-dir"), DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" };
 }

@@ -53,7 +53,7 @@ describe("both module formats of the runtime in one Node process", () => {
     expect(report.requestIds).toEqual(["dual-0", "dual-1", "dual-2"]);
     expect(report.transportStatuses).toEqual([200, 200]);
     expect(server.connections).toBe(1);
-    expect(report.sharedState).toEqual(["node-http-clients/1", "validate-patterns/1"]);
+    expect(report.sharedState).toEqual(expect.arrayContaining(["node-http-clients/1", "validate-patterns/1"]));
     // The pattern compiled by the first copy is the one the second copy finds: the cache grew by one, not two.
     expect(report.patternCache).toEqual({ added: 1 });
   });

@@ -21,4 +21,15 @@ describe("defaultCredentials (portable build)", () => {
     const error = await defaultCredentials({ env: { ALIBABA_CLOUD_ACCESS_KEY_ID: "id" } }).getCredentials().catch((e: unknown) => e);
     expect((error as Error).message).toBe("env: ALIBABA_CLOUD_ACCESS_KEY_ID is set but ALIBABA_CLOUD_ACCESS_KEY_SECRET is not");
   });
+
+  it("counts an environment the runtime refuses to show (Deno without --allow-env) as none", async () => {
+    class NotCapable extends Error {
+      override name = "NotCapable";
+    }
+    const env = new Proxy({}, { get: () => { throw new NotCapable("Requires env access"); } });
+    const error = await defaultCredentials({ env }).getCredentials().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CredentialsError);
+    expect((error as CredentialsError).tried[0]).toBe("env: not readable on this runtime (NotCapable)");
+    expect((error as Error).message).toContain("pass credentials explicitly");
+  });
 });

@@ -4,6 +4,7 @@
 import type { DefaultCredentialProviderOptions } from "../credentials/defaultChain.js";
 import type { Env } from "../credentials/envVar.js";
 import { emitCredentialsEvent } from "../credentials/events.js";
+import { foreignErrorName } from "../credentials/foreignError.js";
 import { fromEnv } from "../credentials/fromEnv.js";
 import { isSourceNotFound } from "../credentials/sourceErrors.js";
 import type { CredentialProvider } from "../credentials/types.js";
@@ -34,8 +35,11 @@ export function defaultCredentials(options: DefaultCredentialProviderOptions = {
           emitCredentialsEvent(options.onEvent, { type: "credentials-source-selected", source: "env", skipped: [] });
           return credentials;
         } catch (error) {
-          if (!isSourceNotFound(error)) throw error;
-          tried.push(...error.tried);
+          if (isSourceNotFound(error)) tried.push(...error.tried);
+          // Not a CredentialsError: the runtime refused to show its environment (Deno without --allow-env
+          // throws NotCapable), which for this chain means there is none to read.
+          else if (!(error instanceof CredentialsError)) tried.push(`env: not readable on this runtime (${foreignErrorName(error)})`);
+          else throw error;
         }
       }
       throw new CredentialsError(`No Alibaba Cloud credentials found (tried ${tried.join("; ")}); ${EDGE_CREDENTIALS_HINT}`, [...tried, `default chain: ${EDGE_CREDENTIALS_HINT}`]);

@@ -1,10 +1,11 @@
-import { drip, jsonReply, onHttpRequests, rawResponseHead, startFakeServer, startRawServer } from "@acs-modular/testing";
-import { afterEach, describe, expect, it } from "vitest";
+import { drip, jsonReply, onHttpRequests, rawResponseHead } from "@acs-modular/testing";
+import { describe, expect, it } from "vitest";
 import { AbortError } from "../errors/AbortError.js";
 import { MalformedResponseError } from "../errors/MalformedResponseError.js";
 import { NetworkError } from "../errors/NetworkError.js";
 import { TimeoutError } from "../errors/TimeoutError.js";
 import { fetchTransport } from "./fetchTransport.js";
+import { failure, transportTestServers } from "./test-helpers/transportTestServers.js";
 import type { HttpRequest, TransportOptions } from "./types.js";
 
 // The same contract as nodeHttpTransport.test.ts, run through Node's own fetch (undici) against servers on
@@ -15,30 +16,7 @@ function get(host: string): HttpRequest {
   return { method: "GET", protocol: "http:", host, path: "/?Action=X", headers: { accept: "application/json", host } };
 }
 
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error("expected a rejection");
-    },
-    (e: unknown) => e,
-  );
-}
-
-const closers: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  await Promise.all(closers.splice(0).map((close) => close()));
-});
-
-async function fake(...args: Parameters<typeof startFakeServer>) {
-  const server = await startFakeServer(...args);
-  closers.push(() => server.close());
-  return server;
-}
-async function raw(...args: Parameters<typeof startRawServer>) {
-  const server = await startRawServer(...args);
-  closers.push(() => server.close());
-  return server;
-}
+const { fake, raw } = transportTestServers();
 
 describe("fetchTransport", () => {
   it("sends method, path, headers and body as given, and returns status, lower-case headers and text", async () => {
