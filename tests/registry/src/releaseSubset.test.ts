@@ -29,13 +29,16 @@ describe("applySubset", () => {
   }
   const pkg = (name: string, extra: object = {}) => JSON.stringify({ name, version: "0.0.0", ...extra });
 
-  it("keeps the runtime and the chosen operations, with their specs and changesets, and nothing else", () => {
+  it("keeps the runtime and the chosen operations, with their specs and changesets, and drops what depends on dropped packages", () => {
     root = mkdtempSync(join(tmpdir(), "acs-subset-"));
     file("pnpm-workspace.yaml", "packages:\n  - packages/*\n  - packages/*/*\n  - generator\n  - tests/*\n");
     file("packages/runtime/package.json", pkg("@acs-modular/runtime"));
-    file("packages/mock/package.json", pkg("@acs-modular/mock"));
+    const onNas = { devDependencies: { "@acs-modular/nas-create-data-flow": "workspace:*" } };
+    file("packages/mock/package.json", pkg("@acs-modular/mock", { peerDependencies: { "@acs-modular/runtime": "workspace:^" }, ...onNas }));
     file("generator/package.json", pkg("@acs-modular/generator", { private: true }));
-    file("tests/packing/package.json", pkg("@acs-modular/packing-test", { private: true }));
+    file("tests/packing/package.json", pkg("@acs-modular/packing-test", { private: true, devDependencies: { "@acs-modular/product-nas": "workspace:*" } }));
+    file("tests/uses-mock/package.json", pkg("@acs-modular/uses-mock", { private: true, devDependencies: { "@acs-modular/mock": "workspace:*" } }));
+    file("tests/wire/package.json", pkg("@acs-modular/wire-tests", { private: true, devDependencies: { "@acs-modular/runtime": "workspace:*", randexp: "0.6.1" } }));
     for (const [code, version, ops] of [["ecs", "2014-05-26", ["DescribeInstances", "DeleteInstance"]], ["nas", "2017-06-26", ["CreateDataFlow"]]] as const) {
       file(`packages/${code}/package.json`, pkg(`@acs-modular/product-${code}`, { private: true, "acs-modular": { generatedProduct: `specs/${code}/${version}` } }));
       file(`specs/${code}/${version}/_product.yaml`, "code: x\n");
@@ -49,11 +52,11 @@ describe("applySubset", () => {
     file(".changeset/README.md", "# Changesets\n");
     file(".changeset/config.json", "{}\n");
 
-    const kept = applySubset(root, { products: { ecs: (op) => op === "describe-instances" }, remove: ["packages/mock", "tests"] });
+    const kept = applySubset(root, { products: { ecs: (op) => op === "describe-instances" } });
 
     expect(kept).toEqual(["@acs-modular/ecs-describe-instances", "@acs-modular/runtime"]);
     expect([...publishablePackages(root).keys()]).toEqual(kept);
-    expect(workspaceDirs(root).map((d) => d.slice(root.length + 1))).toEqual(["generator", "packages/ecs", "packages/ecs/describe-instances", "packages/runtime"]);
+    expect(workspaceDirs(root).map((d) => d.slice(root.length + 1))).toEqual(["generator", "packages/ecs", "packages/ecs/describe-instances", "packages/runtime", "tests/wire"]);
     expect(readdirSync(join(root, "specs"))).toEqual(["ecs"]);
     expect(readdirSync(join(root, "specs/ecs/2014-05-26")).sort()).toEqual(["DescribeInstances.yaml", "_product.yaml"]);
     expect(readdirSync(join(root, ".changeset")).sort()).toEqual(["README.md", "acs-gen-ecs-describe-instances-0.md", "config.json"]);
