@@ -89,7 +89,8 @@ beforeAll(async () => {
     console.log(`[registry] publishing a subset: ${kept.length} packages (${kept.join(", ")})`);
     await clone.commit("Release test: publish a subset of the workspace");
   }
-  // The README's release is `pnpm build && pnpm changeset publish`; `pnpm build` is turbo over the same scripts.
+  // The README's release is `pnpm build && pnpm changeset publish`. `pnpm build` is turbo over these same
+  // build scripts; pnpm runs them itself here (topologically), so that no turbo runs inside CI's turbo.
   await timings.time("build (runtime, generator, products)", () => clone.exec("pnpm", ["-r", "--reporter", "append-only", "run", "build"]));
   await timings.time("changeset version", () => clone.exec("pnpm", ["changeset", "version"]));
   await clone.commit("Version packages");
