@@ -35,7 +35,8 @@ describe("sendCredentialRequest", () => {
     const server = await startRawServer((socket) => onHttpRequests(socket, () => drip(socket, rawResponseHead(200, { "content-length": "2", "x-pad": "p".repeat(30_000) }))));
     try {
       const slow = { ...request, host: server.host };
-      await expect(sendCredentialRequest(slow, { connectTimeoutMs: 200, readTimeoutMs: 200 })).resolves.toEqual({ kind: "unreachable", reason: "did not answer within 400 ms (attempt)" });
+      // Generous idle timers, so that only a loop stalled for a second could make the read timer speak first.
+      await expect(sendCredentialRequest(slow, { connectTimeoutMs: 1_000, readTimeoutMs: 1_000 })).resolves.toEqual({ kind: "unreachable", reason: "did not answer within 2000 ms (attempt)" });
     } finally {
       await server.close();
     }
