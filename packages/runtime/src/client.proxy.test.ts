@@ -68,14 +68,19 @@ describe("AcsClient proxy", () => {
     expect(api.requests).toHaveLength(2);
   });
 
-  it("sends the proxy URL's credentials, and fails with a ProxyError that names the proxy without them", async () => {
+  it("sends the proxy URL's credentials, and fails with a ProxyError that names the proxy without them, in errors and logs", async () => {
     const { proxy } = await endpointBehindProxy({ requireAuthorization: `Basic ${Buffer.from("ops:pa55").toString("base64")}` });
     const withCredentials = (pass: string) => proxy.url.replace("http://", `http://ops:${pass}@`);
-    await expect(invokeOperation(client({ proxy: withCredentials("pa55") }), describeThings, {})).resolves.toEqual({ RequestId: "r-proxied" });
-    const error = await invokeOperation(client({ proxy: withCredentials("wrong-pa55") }), describeThings, {}).catch((e: unknown) => e);
+    const lines: string[] = [];
+    const logger = { debug: (l: string) => lines.push(l), info: (l: string) => lines.push(l), warn: (l: string) => lines.push(l), error: (l: string) => lines.push(l) };
+    await expect(invokeOperation(client({ proxy: withCredentials("pa55"), logger, logLevel: "debug" }), describeThings, {})).resolves.toEqual({ RequestId: "r-proxied" });
+    const error = await invokeOperation(client({ proxy: withCredentials("wrong-pa55"), logger, logLevel: "debug" }), describeThings, {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProxyError);
     expect(error).toMatchObject({ proxyStatus: 407, proxy: proxy.url });
-    expect(String((error as Error).message)).not.toContain("wrong-pa55");
+    expect(String((error as Error).message)).not.toContain("pa55");
+    expect(lines.some((l) => l.includes(`via=${proxy.url} `))).toBe(true);
+    expect(lines.some((l) => l.includes("code=NetworkError"))).toBe(true);
+    for (const line of lines) expect(line).not.toMatch(/pa55|ops:|b3Bz/);
   });
 
   it("refuses a proxy URL it cannot use before any I/O, naming the variable, never its value", () => {
