@@ -64,7 +64,7 @@ describe("diffSpecDirs", () => {
     ["a new optional parameter", C, (r: string) => text(r, CANCEL, "      responses:", "        - name: Extra\n          in: query\n          schema:\n            type: string\n      responses:"), "minor", "additive parameters/Extra: added (optional)"],
     ["a new error code", C, (r: string) => text(r, CANCEL, "            - code: MissingTaskId", "            - code: NewCode\n              message: New.\n            - code: MissingTaskId"), "minor", "additive errors/NewCode: documented error added (HTTP 400)"],
     ["an error code moved to another status", C, moveError, "major", "breaking errors/MissingTaskId: HTTP status 400 → 404"],
-    ["a response field removed", D, (r: string) => text(r, DESCRIBE, /\n\s+NextToken:\n\s+type: string\n\s+example: [^\n]*\n\s+description: The token for the next page[^\n]*/, ""), "major", "breaking response.NextToken: removed"],
+    ["a response field removed", D, (r: string) => text(r, DESCRIBE, /\n\s+RequestId:\n\s+type: string\n\s+example: [^\n]*\n\s+description: The request ID\.[^\n]*/, ""), "major", "breaking response.RequestId: removed"],
     ["a response field added", C, (r: string) => text(r, CANCEL, "                properties:\n", "                properties:\n                  Extra:\n                    type: string\n"), "minor", "additive response.Extra: added"],
     ["a documentation-only edit", C, (r: string) => text(r, CANCEL, "summary: Cancels a data streaming task.", "summary: Cancels a data streaming subtask."), "patch", "patch operation: summary or description changed"],
   ])("classifies %s", (_, action, edit, bump, change) => {

@@ -9,9 +9,11 @@ export {
   CredentialsError,
   MalformedResponseError,
   NetworkError,
+  ProxyError,
   ServiceError,
   TimeoutError,
   ValidationError,
+  WaiterError,
 } from "@acs-modular/runtime";
 export type { CallOptions, ClientConfig, CredentialProvider, Credentials } from "@acs-modular/runtime";
 

@@ -9,6 +9,7 @@ export {
   CredentialsError,
   MalformedResponseError,
   NetworkError,
+  ProxyError,
   ServiceError,
   TimeoutError,
   ValidationError,
