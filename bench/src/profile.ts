@@ -20,7 +20,7 @@ const { child, firstLine } = await startChild(process.execPath, [join(DIST_DIR, 
 try {
   for (const impl of IMPLS) {
     const dir = join(outDir, impl);
-    run(process.execPath, ["--cpu-prof", `--cpu-prof-dir=${dir}`, join(DIST_DIR, "perCall/client.js"), `127.0.0.1:${firstLine.trim()}`, String(calls), "1", "2000", impl]);
+    run(process.execPath, ["--cpu-prof", `--cpu-prof-dir=${dir}`, join(DIST_DIR, "perCall/client.js"), `127.0.0.1:${firstLine.trim()}`, "fixed", String(calls), "2000", impl]);
     const file = readdirSync(dir).find((f) => f.endsWith(".cpuprofile"))!;
     const summary = summarizeProfile(JSON.parse(readFileSync(join(dir, file), "utf8")) as CpuProfile, 20);
     process.stdout.write(`\n## ${impl}: ${calls} calls after 2000 warm-up, ${summary.totalMs.toFixed(0)} ms sampled (${join(dir, file)})\n`);

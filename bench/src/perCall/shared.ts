@@ -30,3 +30,14 @@ export interface PerCallRounds {
   /** TCP connections the server accepted during the measured rounds (0 means keep-alive reused one). */
   newConnections: Record<Impl, number>;
 }
+
+/** What the client prints in `counts` mode: per call, averaged over `calls` after a warm-up. */
+export interface PerCallCounts {
+  calls: number;
+  /** libuv event-loop iterations (performance.nodeTiming.uvMetricsInfo.loopCount). */
+  loopTurns: Record<Impl, number>;
+  /** Async resources created, by async_hooks type (PROMISE, Timeout, TickObject, TCPWRAP, HTTPCLIENTREQUEST, …). */
+  asyncResources: Record<Impl, Record<string, number>>;
+  voluntaryContextSwitches: Record<Impl, number>;
+  involuntaryContextSwitches: Record<Impl, number>;
+}

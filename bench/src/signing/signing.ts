@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { signRequestV3 } from "@acs-modular/runtime";
-import { median } from "../stats.js";
+import { pairedRatio, spread, type PairedRatio, type Spread } from "../stats.js";
 
 const require = createRequire(import.meta.url);
 type Authorize = (request: object, algorithm: string, payloadHash: string, accessKeyId: string, secret: string) => string;
@@ -36,8 +36,10 @@ export type Signer = "ours" | "openapiUtil" | "openapiCore";
 export interface SigningResult {
   readonly iterations: number;
   readonly rounds: number;
-  /** Median ns per signature. */
-  readonly nsPerSignature: Record<Signer, number>;
+  /** ns per signature, spread over the rounds. */
+  readonly nsPerSignature: Record<Signer, Spread>;
+  /** Ours / official, round by round (≤ 1 means ours is faster). */
+  readonly ratios: { readonly oursOverCore: PairedRatio; readonly oursOverUtil: PairedRatio };
   /** All three produced the same Authorization header for the same request (they sign the same bytes). */
   readonly sameSignature: boolean;
 }
@@ -70,7 +72,7 @@ function timeRound(sign: () => string, iterations: number): number {
 }
 
 /** ns per V3 signature, ours against both official implementations, in alternating rounds in this process. */
-export function measureSigning(iterations: number, rounds: number): SigningResult {
+export function measureSigning(iterations: number, rounds: number, tolerance: number): SigningResult {
   const signers = Object.keys(SIGNERS) as Signer[];
   const outputs = new Set(signers.map((s) => SIGNERS[s]()));
   for (const s of signers) timeRound(SIGNERS[s], iterations); // warm-up: let the JIT settle
@@ -81,6 +83,12 @@ export function measureSigning(iterations: number, rounds: number): SigningResul
       samples[s].push(timeRound(SIGNERS[s], iterations));
     }
   }
-  const nsPerSignature = Object.fromEntries(signers.map((s) => [s, median(samples[s])])) as Record<Signer, number>;
-  return { iterations, rounds, nsPerSignature, sameSignature: outputs.size === 1 };
+  const nsPerSignature = Object.fromEntries(signers.map((s) => [s, spread(samples[s])])) as Record<Signer, Spread>;
+  return {
+    iterations,
+    rounds,
+    nsPerSignature,
+    ratios: { oursOverCore: pairedRatio(samples.ours, samples.openapiCore, tolerance), oursOverUtil: pairedRatio(samples.ours, samples.openapiUtil, tolerance) },
+    sameSignature: outputs.size === 1,
+  };
 }

@@ -14,11 +14,17 @@ export type SpecDocument = Record<string, unknown> & {
 };
 
 export interface GeneratorModule {
-  generate(options: { rootDir: string; specsDir?: string }): Promise<{ models: unknown[]; changed: string[]; stale: string[] }>;
+  generate(options: { rootDir: string; specsDir?: string; check?: boolean }): Promise<{ models: unknown[]; products: unknown[]; changed: string[]; stale: string[]; refused: readonly { message: string }[] }>;
+}
+
+export interface LoadedSpecs {
+  products: { file: string; doc: Record<string, unknown> }[];
+  operations: { file: string; doc: SpecDocument }[];
+  refused: { message: string }[];
 }
 
 export interface LoadSpecsModule {
-  loadSpecs(specsDir: string, rootDir: string): { products: { file: string; doc: Record<string, unknown> }[]; operations: { file: string; doc: SpecDocument }[] };
+  loadSpecs(specsDir: string, rootDir: string): LoadedSpecs;
 }
 
 /** `generator/dist/<rel>` of the repository (or of `root`, a copy of it). */
