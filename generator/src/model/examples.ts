@@ -60,11 +60,21 @@ function fits(schema: SpecSchema, value: unknown): boolean {
   }
 }
 
-/** Example input of an operation: every required parameter, plus the optional ones when `all`. */
+/**
+ * Example input of an operation: every required parameter, plus the optional ones when `all`. An optional
+ * parameter whose wire keys another already took is left out (ECS declares `DataDisk.1.Size` beside the
+ * `DataDisk` list): the runtime refuses an input that sets one key twice.
+ */
 export function exampleInput(params: readonly ParameterModel[], all: boolean): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  const taken = new Set<string>();
   for (const p of params) {
-    if (p.required || all) out[p.name] = exampleValue(p.schema, p.example);
+    if (!p.required && !all) continue;
+    const value = exampleValue(p.schema, p.example);
+    const keys = wirePairs(p, value).map(([k]) => `${p.location}:${k}`);
+    if (!p.required && keys.some((k) => taken.has(k))) continue;
+    for (const k of keys) taken.add(k);
+    out[p.name] = value;
   }
   return out;
 }
