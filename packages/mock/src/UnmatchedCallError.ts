@@ -1,6 +1,10 @@
 import type { TransportCallContext } from "@acs-modular/runtime";
 import { formatValue } from "./formatValue.js";
 
+// `instanceof` across the ESM and CJS builds of the mock (or two copies of it) checks this global brand,
+// as the runtime's errors do, instead of the prototype chain.
+const BRAND = Symbol.for("@acs-modular/mock/UnmatchedCallError");
+
 /**
  * Thrown to the caller when no mock answers a call: it names the operation and the input, and lists the mocks
  * that exist. A plain `Error`, deliberately not an `AcsError`: code under test that handles SDK errors must
@@ -34,5 +38,10 @@ export class UnmatchedCallError extends Error {
     this.action = call.action;
     this.input = call.input;
     this.mocks = mocks;
+    Object.defineProperty(this, BRAND, { value: true });
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
   }
 }

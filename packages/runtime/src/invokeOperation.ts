@@ -12,7 +12,7 @@ import { callDeadline } from "./retry/callDeadline.js";
 import { retryDelay, shouldRetry } from "./retry/retryPolicy.js";
 import { prepareRequest } from "./serialize/prepareRequest.js";
 import { formatAcsDate } from "./sign/signRequestV3.js";
-import { acsRequestHeadersAsync, signRequestV3Async } from "./sign/signRequestV3Async.js";
+import { attemptHeaders } from "./sign/signRequestV3Async.js";
 import { attemptTimeout } from "./transport/attemptTimeout.js";
 import { type ProxiedTransportOptions, proxyFor } from "./transport/proxy/proxySettings.js";
 import type { HttpRequest, HttpResponse } from "./transport/types.js";
@@ -57,27 +57,31 @@ export async function invokeOperation(client: AcsClient, op: OperationDescriptor
 
   const prepared = prepareRequest(op, params, config.userAgent);
   const host = prepared.hostPrefix + endpoint.host;
-  const { method, pathname, path, query, body } = prepared;
-  const signable = { method, host, pathname, query, headers: prepared.headers, body };
+  const { method, pathname, path, query, canonicalQuery, body } = prepared;
+  const signable = { method, host, pathname, query, canonicalQuery, headers: prepared.headers, body };
   const responseBody = op.response === "binary" ? "bytes" : "text";
 
   const maxAttempts = callMaxAttempts ?? config.retry.maxAttempts;
   const connect = connectTimeoutMs ?? config.connectTimeoutMs;
   const read = readTimeoutMs ?? config.readTimeoutMs;
-  const transportOptions = {
-    connectTimeoutMs: connect,
-    readTimeoutMs: read,
-    attemptTimeoutMs: attemptTimeout(attemptTimeoutMs ?? config.attemptTimeoutMs, connect, read),
-    maxResponseBytes: config.maxResponseBytes,
-    responseBody,
-    call: { product: op.product, apiVersion: op.version, action: op.action, input: params },
-    ...(config.proxy ? { proxy: config.proxy } : {}),
-  } as const;
+  const attemptMs = attemptTimeout(attemptTimeoutMs ?? config.attemptTimeoutMs, connect, read);
   // The debug lines of each request and response (redacted), when the client logs at debug.
   const wire = wireLog(config.logger, op, params);
   const via = wire && proxyFor(config.proxy, endpoint.protocol, host)?.label;
+  // Created last before the try below, whose finally disposes of it (its timer must not outlive the call).
   const deadline = callDeadline(callerSignal, timeoutMs);
   const signal = deadline.signal;
+  // One options object for every attempt (a spread per attempt showed in profiles).
+  const transportOptions: ProxiedTransportOptions = {
+    signal,
+    proxy: config.proxy,
+    connectTimeoutMs: connect,
+    readTimeoutMs: read,
+    attemptTimeoutMs: attemptMs,
+    maxResponseBytes: config.maxResponseBytes,
+    responseBody,
+    call: { product: op.product, apiVersion: op.version, action: op.action, input: params },
+  };
   const started = Date.now();
   const hook = config.onEvent;
   const names = { product: op.product, action: op.action };
@@ -94,11 +98,11 @@ export async function invokeOperation(client: AcsClient, op: OperationDescriptor
         const signing = { date: formatAcsDate(config.now()), nonce: config.nonce() };
         // Anonymous operations need no credentials: none are looked up, nothing is signed.
         const credentials = op.auth === "Anonymous" ? undefined : await config.credentials.getCredentials();
-        const headers = credentials ? (await signRequestV3Async(signable, credentials, signing)).headers : await acsRequestHeadersAsync(signable, signing);
+        const signed = attemptHeaders(signable, credentials, signing);
+        const headers = signed instanceof Promise ? await signed : signed;
         const request: HttpRequest = { method, protocol: endpoint.protocol, host, path, headers, body };
         wire?.request(request, attempt, credentials, via);
-        const options: ProxiedTransportOptions = { ...transportOptions, signal };
-        response = await config.transport(request, options);
+        response = await config.transport(request, transportOptions);
         wire?.response(response, attempt, Date.now() - attemptStarted);
         const result = decodeResponse(response, op);
         const bodyRequestId = (result as { RequestId?: unknown }).RequestId;

@@ -33,6 +33,12 @@ describe("createClientLogger", () => {
     expect(createClientLogger({ logger, logLevel: "warn", env: { ACS_LOG: "debug" } })!.level).toBe("warn");
   });
 
+  it("reads no level from an environment the runtime refuses to show (Deno without --allow-env)", () => {
+    const env = new Proxy({}, { get: () => { throw new Error("NotCapable: Requires env access"); } });
+    expect(createClientLogger({ env })).toBeUndefined();
+    expect(createClientLogger({ logger: recorder().logger, env })!.level).toBe("info");
+  });
+
   it("writes to standard error when ACS_LOG is set without a logger", () => {
     const spy = vi.spyOn(console, "error").mockImplementation(() => undefined);
     createClientLogger({ env: { ACS_LOG: "info" } })!.write("info", "a line");

@@ -26,6 +26,15 @@ export interface ClientLoggerOptions {
   readonly env: Env;
 }
 
+/** `ACS_LOG`, or none where the runtime refuses to show the environment (Deno without --allow-env throws). */
+function envLevel(env: ClientLoggerOptions["env"]): string | undefined {
+  try {
+    return env[LOG_LEVEL_ENV];
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The logging of one client. The level is `logLevel`, else `ACS_LOG`, else `info` when a `logger` is given;
  * with none of the three the client does not log (`undefined`). Lines go to `logger`, else to standard error.
@@ -36,7 +45,7 @@ export function createClientLogger(options: ClientLoggerOptions): ClientLogger |
   if (logLevel !== undefined && !isLogLevel(logLevel)) {
     throw new RangeError(`logLevel must be one of ${LOG_LEVELS.join(", ")}, got ${typeof logLevel === "string" ? JSON.stringify(logLevel) : `a value of type ${typeof logLevel}`}`);
   }
-  const level = logLevel ?? logLevelFromEnv(options.env[LOG_LEVEL_ENV]) ?? (logger ? "info" : undefined);
+  const level = logLevel ?? logLevelFromEnv(envLevel(options.env)) ?? (logger ? "info" : undefined);
   if (level === undefined) return undefined;
   const sink = logger ?? STDERR_LOGGER;
   return {

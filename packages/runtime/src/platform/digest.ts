@@ -1,6 +1,6 @@
 // Node build (and every runtime that has `node:crypto`: Node, Bun, Deno). The portable build replaces this
 // module with digest.web.ts (see scripts/platformPlugin.mjs): no `node:` import reaches runtimes without it.
-import { createHash, createHmac } from "node:crypto";
+import * as crypto from "node:crypto";
 import type { AnyDigests, SyncDigests } from "./digestTypes.js";
 
 /**
@@ -9,8 +9,9 @@ import type { AnyDigests, SyncDigests } from "./digestTypes.js";
  * @internal
  */
 export const syncDigests: SyncDigests | undefined = {
-  sha256Hex: (data) => createHash("sha256").update(data).digest("hex"),
-  hmacSha256Hex: (key, data) => createHmac("sha256", key).update(data).digest("hex"),
+  // crypto.hash (Node 20.12+, Bun, Deno) hashes in one native call, without a Hash object.
+  sha256Hex: typeof crypto.hash === "function" ? (data) => crypto.hash("sha256", data, "hex") : (data) => crypto.createHash("sha256").update(data).digest("hex"),
+  hmacSha256Hex: (key, data) => crypto.createHmac("sha256", key).update(data).digest("hex"),
 };
 
 /** The digests this build signs with: here the synchronous ones. @internal */

@@ -8,6 +8,8 @@ import type { WireParam } from "./serializeParameters.js";
  * signed (signature V3's canonical URI).
  */
 export function encodePathTemplate(template: string, values: Readonly<Record<string, string>>): string {
+  // RPC operations all post to `/`.
+  if (template === "/") return template;
   return template
     .split("/")
     .map((segment) => {
@@ -22,9 +24,19 @@ export function encodePathTemplate(template: string, values: Readonly<Record<str
     .join("/");
 }
 
+/** Each query pair RFC 3986-encoded, in the order given. */
+export function encodeQueryPairs(query: readonly WireParam[]): WireParam[] {
+  return query.map(([k, v]) => [percentEncode(k), percentEncode(v)]);
+}
+
+/** `name=value&…` of pairs already encoded, in the order given. */
+export function joinQuery(encoded: readonly WireParam[]): string {
+  let qs = "";
+  for (const [k, v] of encoded) qs += (qs ? "&" : "") + k + "=" + v;
+  return qs;
+}
+
 /** `name=value&…`, RFC 3986-encoded, in the order given. */
 export function encodeQuery(query: readonly WireParam[]): string {
-  let qs = "";
-  for (const [k, v] of query) qs += (qs ? "&" : "") + percentEncode(k) + "=" + percentEncode(v);
-  return qs;
+  return joinQuery(encodeQueryPairs(query));
 }

@@ -1,6 +1,8 @@
 import { ValidationError } from "../errors/ValidationError.js";
+import { copyRecord } from "../platform/copyRecord.js";
 import type { HttpMethod, OperationDescriptor } from "../operation.js";
-import { encodePathTemplate, encodeQuery } from "./buildPath.js";
+import { canonicalEncodedQuery } from "../sign/canonicalQuery.js";
+import { encodePathTemplate, encodeQueryPairs, joinQuery } from "./buildPath.js";
 import { encodeBody } from "./encodeBody.js";
 import { serializeParameters, type WireParam } from "./serializeParameters.js";
 
@@ -15,6 +17,8 @@ export interface PreparedRequest {
   readonly path: string;
   /** Query parameters, decoded, in the order sent (the signer sorts its own copy). */
   readonly query: readonly WireParam[];
+  /** The query's canonical string for signature V3: encoded once here and signed by every attempt. */
+  readonly canonicalQuery: string;
   /** Headers other than those the signer adds; lower-case names. */
   readonly headers: Record<string, string>;
   readonly body: string | Uint8Array | undefined;
@@ -45,15 +49,14 @@ export function prepareRequest(op: OperationDescriptor, input: Readonly<Record<s
   refuseRepeatedKeys(op.action, query);
   if (op.auth === "Anonymous" && (op.style === "RPC" || op.style === "V3")) query.push(["Format", "json"]);
   const pathname = encodePathTemplate(op.pathname, wire.path);
-  const qs = encodeQuery(query);
+  const encodedQuery = encodeQueryPairs(query);
+  const qs = joinQuery(encodedQuery);
   const body = encodeBody(op.body, wire.body, op.action);
-  const headers: Record<string, string> = {
-    ...wire.headers,
-    "x-acs-action": op.action,
-    "x-acs-version": op.version,
-    accept: "application/json",
-    "user-agent": userAgent,
-  };
+  const headers = copyRecord(wire.headers);
+  headers["x-acs-action"] = op.action;
+  headers["x-acs-version"] = op.version;
+  headers.accept = "application/json";
+  headers["user-agent"] = userAgent;
   if (body !== undefined) headers["content-type"] = body.contentType;
   return {
     method: op.method,
@@ -61,6 +64,7 @@ export function prepareRequest(op: OperationDescriptor, input: Readonly<Record<s
     pathname,
     path: qs ? `${pathname}?${qs}` : pathname,
     query,
+    canonicalQuery: canonicalEncodedQuery(encodedQuery),
     headers,
     body: body?.bytes,
   };

@@ -5,8 +5,14 @@ export function isSignedHeader(lowerName: string): boolean {
 
 /** Canonical header block and the `SignedHeaders` list, from lower-case header names. */
 export function canonicalHeaders(headers: Readonly<Record<string, string>>): { block: string; signed: string } {
-  const names = Object.keys(headers).filter(isSignedHeader).sort();
+  const names: string[] = [];
+  for (const name in headers) if (isSignedHeader(name) && Object.hasOwn(headers, name)) names.push(name);
+  names.sort();
   let block = "";
-  for (const name of names) block += `${name}:${headers[name]!.trim()}\n`;
-  return { block, signed: names.join(";") };
+  let signed = "";
+  for (const name of names) {
+    block += name + ":" + headers[name]!.trim() + "\n";
+    signed += (signed === "" ? "" : ";") + name;
+  }
+  return { block, signed };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { canonicalQuery } from "./canonicalQuery.js";
+import { canonicalEncodedQuery, canonicalQuery } from "./canonicalQuery.js";
+import { percentEncode } from "./percentEncode.js";
 
 describe("canonicalQuery", () => {
   it("is empty for no parameters", () => {
@@ -32,5 +33,17 @@ describe("canonicalQuery", () => {
     const params: [string, string][] = [["b", "1"], ["a", "2"]];
     canonicalQuery(params);
     expect(params).toEqual([["b", "1"], ["a", "2"]]);
+  });
+});
+
+describe("canonicalEncodedQuery", () => {
+  it("gives canonicalQuery's string from pairs the request already encoded, in any order", () => {
+    const query: [string, string][] = [["Tag.1.Value", "a b*"], ["Action", "x"], ["Tag.1.Key", "k(1)"], ["A", "2"], ["A", "1"]];
+    const encoded = query.map(([k, v]) => [percentEncode(k), percentEncode(v)] as const);
+    expect(canonicalEncodedQuery(encoded)).toBe(canonicalQuery(query));
+    expect(canonicalEncodedQuery(encoded)).toBe("A=1&A=2&Action=x&Tag.1.Key=k%281%29&Tag.1.Value=a%20b%2A");
+    expect(canonicalEncodedQuery([])).toBe("");
+    // The caller's pairs keep their order (they are also the URL's).
+    expect(encoded[0]![0]).toBe("Tag.1.Value");
   });
 });

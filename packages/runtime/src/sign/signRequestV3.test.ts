@@ -105,4 +105,12 @@ describe("formatAcsDate", () => {
     expect(formatAcsDate(new Date("2024-06-24T08:00:00.999Z"))).toBe("2024-06-24T08:00:00Z");
     expect(formatAcsDate(new Date(Date.UTC(2030, 0, 2, 3, 4, 5)))).toBe("2030-01-02T03:04:05Z");
   });
+
+  it("reuses the text within a second and changes it with the second, going back in time too", () => {
+    expect(formatAcsDate(new Date("2024-06-24T08:00:00.001Z"))).toBe("2024-06-24T08:00:00Z");
+    expect(formatAcsDate(new Date("2024-06-24T08:00:00.998Z"))).toBe("2024-06-24T08:00:00Z");
+    expect(formatAcsDate(new Date("2024-06-24T08:00:01.000Z"))).toBe("2024-06-24T08:00:01Z");
+    expect(formatAcsDate(new Date("2024-06-24T07:59:59.999Z"))).toBe("2024-06-24T07:59:59Z");
+    expect(() => formatAcsDate(new Date(Number.NaN))).toThrow(RangeError);
+  });
 });

@@ -16,6 +16,11 @@ export interface SignableRequest {
    */
   readonly pathname: string;
   readonly query: readonly (readonly [string, string])[];
+  /**
+   * The canonical query string of `query`, when the caller already has it (the runtime computes it once per
+   * call); computed from `query` otherwise. It must be exactly what `query` gives.
+   */
+  readonly canonicalQuery?: string | undefined;
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: string | Uint8Array | undefined;
 }
@@ -35,8 +40,12 @@ export interface SignedRequest {
 
 /** `x-acs-date` format for a Date. */
 export function formatAcsDate(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+  // Every call formats the current time; within one second the text is the same.
+  const second = Math.floor(date.getTime() / 1000);
+  if (second !== lastDate.second) lastDate = { second, text: date.toISOString().replace(/\.\d{3}Z$/, "Z") };
+  return lastDate.text;
 }
+let lastDate = { second: Number.NaN, text: "" };
 
 function requireSyncDigests(caller: string): SyncDigests {
   if (syncDigests === undefined) {

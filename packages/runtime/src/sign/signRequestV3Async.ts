@@ -17,6 +17,19 @@ export async function signRequestV3Async(request: SignableRequest, credentials: 
   return { headers, canonicalRequest };
 }
 
+/**
+ * The headers of one attempt, signed (or unsigned without credentials: anonymous operations). Synchronous
+ * where `node:crypto` exists, so a call's hot path awaits no promise for it; a promise elsewhere. @internal
+ */
+export function attemptHeaders(
+  request: SignableRequest,
+  credentials: Credentials | undefined,
+  inputs: SignatureInputs,
+): Record<string, string> | Promise<Record<string, string>> {
+  if (syncDigests !== undefined) return credentials ? signRequestV3(request, credentials, inputs).headers : acsRequestHeaders(request, inputs);
+  return credentials ? signRequestV3Async(request, credentials, inputs).then((s) => s.headers) : acsRequestHeadersAsync(request, inputs);
+}
+
 /** `acsRequestHeaders` on every runtime: the unsigned V3 headers of an anonymous call. @internal */
 export async function acsRequestHeadersAsync(request: SignableRequest, inputs: SignatureInputs): Promise<Record<string, string>> {
   if (syncDigests !== undefined) return acsRequestHeaders(request, inputs);

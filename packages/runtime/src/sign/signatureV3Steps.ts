@@ -1,6 +1,7 @@
 // The steps of signature V3 that involve no hashing, shared by the synchronous signer (node:crypto) and the
 // asynchronous one (Web Crypto), so that both build exactly the same canonical request.
 import type { Credentials } from "../credentials/types.js";
+import { copyRecord } from "../platform/copyRecord.js";
 import { canonicalHeaders } from "./canonicalHeaders.js";
 import { canonicalQuery } from "./canonicalQuery.js";
 import type { SignableRequest, SignatureInputs } from "./signRequestV3.js";
@@ -18,13 +19,12 @@ export function payloadHashWith<R>(body: string | Uint8Array | undefined, sha256
 
 /** The request's headers plus `host` and the `x-acs-*` headers every V3 request carries. @internal */
 export function withAcsHeaders(request: SignableRequest, inputs: SignatureInputs, payloadHash: string): Record<string, string> {
-  return {
-    ...request.headers,
-    host: request.host,
-    "x-acs-date": inputs.date,
-    "x-acs-signature-nonce": inputs.nonce,
-    "x-acs-content-sha256": payloadHash,
-  };
+  const headers = copyRecord(request.headers);
+  headers.host = request.host;
+  headers["x-acs-date"] = inputs.date;
+  headers["x-acs-signature-nonce"] = inputs.nonce;
+  headers["x-acs-content-sha256"] = payloadHash;
+  return headers;
 }
 
 /**
@@ -39,7 +39,7 @@ export function canonicalRequestV3(request: SignableRequest, headers: Record<str
   }
   const { block, signed } = canonicalHeaders(headers);
   const canonicalRequest =
-    `${request.method.toUpperCase()}\n${request.pathname}\n${canonicalQuery(request.query)}\n` +
+    `${request.method.toUpperCase()}\n${request.pathname}\n${request.canonicalQuery ?? canonicalQuery(request.query)}\n` +
     `${block}\n${signed}\n${headers["x-acs-content-sha256"]!}`;
   return { canonicalRequest, signed };
 }

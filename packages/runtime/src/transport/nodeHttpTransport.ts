@@ -4,6 +4,7 @@ import { AcsError } from "../errors/AcsError.js";
 import { MalformedResponseError } from "../errors/MalformedResponseError.js";
 import { NetworkError } from "../errors/NetworkError.js";
 import { TimeoutError } from "../errors/TimeoutError.js";
+import { copyRecord } from "../platform/copyRecord.js";
 import { processShared } from "../platform/processShared.js";
 import { splitHost } from "./proxy/hostPort.js";
 import type { ProxyEndpoint } from "./proxy/parseProxyUrl.js";
@@ -73,7 +74,7 @@ export const nodeHttpTransport: Transport = (request: HttpRequest, options: Node
 function address(client: HttpClient, request: HttpRequest, options: NodeTransportOptions): http.RequestOptions & TunnelRequestOptions {
   const isHttps = request.protocol === "https:";
   const [hostname, port] = splitHost(request.host);
-  const headers: Record<string, string> = { ...request.headers };
+  const headers = copyRecord(request.headers);
   if (request.body !== undefined) headers["content-length"] = String(Buffer.byteLength(request.body));
   const base = { method: request.method, agent: client.agent, ...(isHttps && options.ca !== undefined ? { ca: options.ca as string | string[] } : {}) };
   const via = client.via;
