@@ -49,10 +49,25 @@ async function loadClient(protocol: "http:" | "https:"): Promise<HttpClient> {
 
 function lowerHeaders(raw: http.IncomingHttpHeaders): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(raw)) {
-    if (v !== undefined) out[k] = Array.isArray(v) ? v.join(", ") : v;
+  for (const k in raw) {
+    const v = raw[k];
+    if (v !== undefined) out[k] = typeof v === "string" ? v : v.join(", ");
   }
   return out;
+}
+
+/** The options `http.request` gets: a target (or proxy), the TLS CA for tests, a tunnel's bounds. */
+type AddressedRequest = http.RequestOptions & { ca?: string | string[] } & { -readonly [K in keyof TunnelRequestOptions]: TunnelRequestOptions[K] };
+
+/** `host` split once per distinct value: every call to an endpoint has the same. */
+const hostParts = new Map<string, [hostname: string, port: number | undefined]>();
+function splitHostCached(host: string): [hostname: string, port: number | undefined] {
+  let parts = hostParts.get(host);
+  if (parts === undefined) {
+    parts = splitHost(host);
+    if (hostParts.size < 256) hostParts.set(host, parts);
+  }
+  return parts;
 }
 
 /**
@@ -71,19 +86,31 @@ export const nodeHttpTransport: Transport = (request: HttpRequest, options: Node
 };
 
 /** Where a request is addressed: the target, or the proxy for plain HTTP through one (absolute URI, `Host` the target's). */
-function address(client: HttpClient, request: HttpRequest, options: NodeTransportOptions): http.RequestOptions & TunnelRequestOptions {
+function address(client: HttpClient, request: HttpRequest, options: NodeTransportOptions): AddressedRequest {
   const isHttps = request.protocol === "https:";
-  const [hostname, port] = splitHost(request.host);
   const headers = copyRecord(request.headers);
   if (request.body !== undefined) headers["content-length"] = String(Buffer.byteLength(request.body));
-  const base = { method: request.method, agent: client.agent, ...(isHttps && options.ca !== undefined ? { ca: options.ca as string | string[] } : {}) };
+  // Built field by field: object spreads in this per-request path showed in profiles.
+  const out: AddressedRequest = { method: request.method, agent: client.agent, headers };
+  if (isHttps && options.ca !== undefined) out.ca = options.ca as string | string[];
   const via = client.via;
   if (via && !client.tunnel) {
     if (via.authorization) headers["proxy-authorization"] = via.authorization;
-    return { ...base, hostname: via.hostname, port: via.port, path: `http://${request.host}${request.path}`, headers: { ...headers, host: request.host } };
+    headers.host = request.host;
+    out.hostname = via.hostname;
+    out.port = via.port;
+    out.path = `http://${request.host}${request.path}`;
+    return out;
   }
-  const target = { ...base, hostname, port: port ?? (isHttps ? 443 : 80), path: request.path, headers };
-  return via ? { ...target, acsConnectTimeoutMs: options.connectTimeoutMs, acsSignal: options.signal } : target;
+  const [hostname, port] = splitHostCached(request.host);
+  out.hostname = hostname;
+  out.port = port ?? (isHttps ? 443 : 80);
+  out.path = request.path;
+  if (via) {
+    out.acsConnectTimeoutMs = options.connectTimeoutMs;
+    out.acsSignal = options.signal;
+  }
+  return out;
 }
 
 function send(client: HttpClient, request: HttpRequest, options: NodeTransportOptions): Promise<HttpResponse> {
