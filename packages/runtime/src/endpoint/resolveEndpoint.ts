@@ -18,6 +18,24 @@ export interface EndpointOptions {
   readonly protocol?: "https" | "http" | undefined;
 }
 
+const parsedEndpoints = new Map<string, ResolvedEndpoint | string>();
+
+/** The endpoint option as protocol and host, or why it is refused. */
+function parseEndpoint(endpoint: string, protocol: ResolvedEndpoint["protocol"]): ResolvedEndpoint | string {
+  const hasScheme = /^[a-z]+:\/\//i.test(endpoint);
+  let url: URL;
+  try {
+    url = new URL(hasScheme ? endpoint : `${protocol}//${endpoint}`);
+  } catch {
+    return "is not a valid host or URL";
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") return "must use http or https";
+  if ((url.pathname !== "/" && url.pathname !== "") || url.search || url.username || url.password) {
+    return "must be a host, without path, query or user info";
+  }
+  return { protocol: url.protocol, host: url.host };
+}
+
 /**
  * Region → endpoint: a custom endpoint wins, then the product's per-region exception, then its pattern.
  * HTTPS unless asked otherwise.
@@ -25,20 +43,15 @@ export interface EndpointOptions {
 export function resolveEndpoint(action: string, rules: EndpointRules, options: EndpointOptions): ResolvedEndpoint {
   let protocol: ResolvedEndpoint["protocol"] = options.protocol === "http" ? "http:" : "https:";
   if (options.endpoint) {
-    const hasScheme = /^[a-z]+:\/\//i.test(options.endpoint);
-    let url: URL;
-    try {
-      url = new URL(hasScheme ? options.endpoint : `${protocol}//${options.endpoint}`);
-    } catch {
-      throw new ValidationError(action, "endpoint", "is not a valid host or URL");
+    // A client sends every call to its one endpoint: parse it once (the cache is bounded).
+    const key = `${protocol} ${options.endpoint}`;
+    let parsed = parsedEndpoints.get(key);
+    if (parsed === undefined) {
+      parsed = parseEndpoint(options.endpoint, protocol);
+      if (parsedEndpoints.size < 64) parsedEndpoints.set(key, parsed);
     }
-    if (url.protocol !== "https:" && url.protocol !== "http:") {
-      throw new ValidationError(action, "endpoint", "must use http or https");
-    }
-    if ((url.pathname !== "/" && url.pathname !== "") || url.search || url.username || url.password) {
-      throw new ValidationError(action, "endpoint", "must be a host, without path, query or user info");
-    }
-    return { protocol: url.protocol, host: url.host };
+    if (typeof parsed === "string") throw new ValidationError(action, "endpoint", parsed);
+    return parsed;
   }
   if (!REGION_ID.test(options.region)) {
     throw new ValidationError(action, "region", `must match ${REGION_ID.source}`);
