@@ -44,6 +44,8 @@ export const BUNDLE_OPTIONS = Object.freeze({
   minifySyntax: true,
   minifyIdentifiers: true,
   keepNames: true,
+  // Node prints the source line of an uncaught error: one line per bundle would print all of it.
+  lineLimit: 160,
   // The CJS bundle turns a lazy `import("node:https")` into a lazy `require`: CommonJS test runners such as
   // Jest cannot run dynamic import() without experimental flags.
   supported: { "dynamic-import": false },

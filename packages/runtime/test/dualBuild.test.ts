@@ -6,7 +6,7 @@
 // its tests, so dist/ may be missing or stale), and loaded by a plain Node process, one through `require` and
 // one through `import`, so Node's own loaders are used, not the test runner's.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -95,6 +95,13 @@ describe("instanceof across the CJS and ESM builds", () => {
   }, 60_000);
   afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("keeps the minified CommonJS bundle's lines short (Node prints the whole source line of an uncaught error)", () => {
+    const lines = readFileSync(join(dir, "a", "index.cjs"), "utf8").split("\n");
+    expect(lines.length).toBeGreaterThan(100);
+    // esbuild breaks at the first opportunity past the limit; a long string literal can run over it.
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThan(1000);
   });
 
   it("gives `import` a real ES module with the CommonJS bundle's named exports (its own copy of the code)", () => {
