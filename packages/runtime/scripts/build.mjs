@@ -12,7 +12,8 @@
 //
 // The ES modules are left unminified and without esbuild's keepNames: keepNames adds a `__name(fn)` call per
 // function and a static block per class, which a downstream bundler must keep, and with them every function
-// (no tree-shaking). Names survive because the package's top-level names are unique (bundleDeclarations.mjs
+// (no tree-shaking). Nor are they minified: esbuild drops the `/* @__PURE__ */` annotations when it minifies,
+// and downstream bundlers then keep module-level calls they could drop (tests/bundles checks it). Names survive because the package's top-level names are unique (bundleDeclarations.mjs
 // checks it for declarations; checkExportNames below checks the built module). The CommonJS files are minified,
 // local names included, with keepNames: V8 prints a function's `name` in stack traces, and AcsError's
 // cross-copy `instanceof` compares class names (src/errors/AcsError.ts).

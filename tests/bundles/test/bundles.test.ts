@@ -97,7 +97,9 @@ describe("esbuild --bundle --format=esm --platform=node", () => {
     expect(app.inputs.some((p) => p.includes("packages/mock"))).toBe(false);
     // On Node a client's default credentials chain (every file, process and metadata source) is reachable
     // from AcsClient, so it stays: most of what remains.
-    expect(Buffer.byteLength(app.text)).toBeLessThan(0.85 * Buffer.byteLength(everything.text));
+    // What the app leaves out (paginators, waiters, recorder, fetch transport and their helpers) weighs ~21 KiB;
+    // an absolute floor, since the part every app keeps grows with the runtime.
+    expect(Buffer.byteLength(everything.text) - Buffer.byteLength(app.text)).toBeGreaterThan(16 * 1024);
   });
 });
 
