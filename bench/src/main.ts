@@ -1,4 +1,4 @@
-// `pnpm bench [--quick] [--only=<section,…>] [--render]`: runs every section of the suite and writes the
+// `pnpm bench [--quick] [--only=<section,…>] [--render] [--combine]`: runs every section of the suite and writes the
 // report (see bench/README.md).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -15,13 +15,17 @@ import { checkTargets } from "./report/targets.js";
 import { SECTIONS, type LoadDuring, type Section, type SuiteResults } from "./report/types.js";
 import { measureScale } from "./scale/scale.js";
 import { measureSigning } from "./signing/signing.js";
+import { combineOnlyRuns } from "./report/combine.js";
 import { formatDuration } from "./stats.js";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
 // `--render`: rewrite BENCHMARKS.md from the last full run's dist/results.json (after editing NOTES.md).
 const renderOnly = args.includes("--render");
-// `--only=perCall,signing`: run some sections, print their targets, write dist/results.partial.json only.
+// `--only=perCall,signing`: run some sections, print their targets, write dist/results.only.<sections>.json.
+// `--combine`: the full report from the newest `--only` run of each section (a long scale run need not
+// share its evening with the timing sections, which want a quiet machine); the report says so.
+const combine = args.includes("--combine");
 const onlyArg = args.find((a) => a.startsWith("--only="))?.slice("--only=".length);
 const only = onlyArg ? new Set(onlyArg.split(",") as Section[]) : undefined;
 for (const s of only ?? []) if (!SECTIONS.includes(s)) throw new Error(`--only: unknown section ${s} (sections: ${SECTIONS.join(", ")})`);
@@ -53,6 +57,14 @@ async function section<T>(name: Section, title: string, fn: () => T | Promise<T>
 async function main(): Promise<void> {
   const dist = join(BENCH_DIR, "dist");
   mkdirSync(dist, { recursive: true });
+  if (combine) {
+    const combined = combineOnlyRuns(dist);
+    writeFileSync(join(dist, "results.json"), `${JSON.stringify(combined, null, 2)}\n`);
+    writeFileSync(join(REPO_ROOT, "BENCHMARKS.md"), renderReport({ ...combined, ...notes() }));
+    for (const t of checkTargets(combined)) process.stdout.write(`${t.verdict.padEnd(15)} ${t.target}: ${t.measured}\n`);
+    process.stdout.write(`bench: combined ${combined.combinedFrom?.join(", ")} into BENCHMARKS.md\n`);
+    return;
+  }
   if (renderOnly) {
     const saved = JSON.parse(readFileSync(join(dist, "results.json"), "utf8")) as SuiteResults;
     writeFileSync(join(REPO_ROOT, "BENCHMARKS.md"), renderReport({ ...saved, ...notes() }));
@@ -84,7 +96,7 @@ async function main(): Promise<void> {
     ...(signing ? { signing } : {}),
     ...(scale ? { scale } : {}),
   };
-  const name = only ? "results.partial.json" : quick ? "results.quick.json" : "results.json";
+  const name = only ? `results.only.${[...only].sort().join("+")}.json` : quick ? "results.quick.json" : "results.json";
   writeFileSync(join(dist, name), `${JSON.stringify(results, null, 2)}\n`);
   for (const t of checkTargets(results)) process.stdout.write(`${t.verdict.padEnd(15)} ${t.target}: ${t.measured}\n`);
   if (only) {

@@ -242,7 +242,8 @@ export function renderReport(r: SuiteResults): string {
     `Written by \`pnpm bench\`${c.quick ? " --quick (CI-sized run)" : ""} on ${m.date} in ${formatDuration(r.durationMs)}. Ours: \`@acs-modular/nas-cancel-data-flow-sub-task@${r.versions.ours}\` + ` +
       `\`@acs-modular/runtime@${r.versions.runtime}\`; theirs: \`@alicloud/nas20170626@${r.versions.official}\` (with \`@alicloud/openapi-core@${r.versions.openapiCore}\`). ` +
       "Every comparison measures both sides in the same run, in alternating rounds, and reports the spread of the rounds; ratios are taken round by round and printed only when the rounds agree. " +
-      "Sections 1–4 measure the checkout as built; section 5 measures copies of git HEAD.",
+      "Sections 1–4 measure the checkout as built; section 5 measures copies of git HEAD." +
+      (r.combinedFrom ? ` Assembled with \`--combine\` from separate full-size runs of its sections: ${r.combinedFrom.join("; ")}.` : ""),
   );
   out.push("");
   const loadRows = Object.entries(r.load).map(([s, l]) => `${s} ${l.start.toFixed(1)} → ${l.end.toFixed(1)}`);

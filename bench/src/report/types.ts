@@ -30,6 +30,8 @@ export interface SuiteResults {
   readonly perCall?: PerCallResult;
   readonly signing?: SigningResult;
   readonly scale?: ScaleResult;
+  /** Set by `--combine`: the `--only` runs the sections come from, with when each finished. */
+  readonly combinedFrom?: readonly string[];
   /** Hand-written analysis appended to the report, if any. */
   readonly notes?: string;
 }
