@@ -69,6 +69,7 @@ const CALLS: Record<Impl, () => Promise<unknown>> = {
   theirs: () => theirs.cancelDataFlowSubTask(theirsInput),
   bare: bareCall,
   oursNoIo: () => cancelDataFlowSubTask(oursNoIo, CALL_INPUT),
+  floorThenNoIo: () => bareCall().then(() => cancelDataFlowSubTask(oursNoIo, CALL_INPUT)),
 };
 
 /** Asks the server how many connections it accepted, over a connection of its own (`agent: false`). */

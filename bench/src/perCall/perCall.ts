@@ -56,7 +56,7 @@ export async function measurePerCall(c: PerCallConfig, log: (line: string) => vo
     const counts = runNodeJson<PerCallCounts>(client, [host, "counts", String(c.countCalls), String(c.warmup)]);
     const plan = (calls: number): CounterPlan => ({ host, warmup: c.warmup, small: calls, large: 2 * calls });
     const work = join(BENCH_DIR, "dist/counters");
-    const measured: (Impl)[] = ["ours", "theirs", "bare", "oursNoIo"];
+    const measured: (Impl)[] = ["ours", "theirs", "bare", "oursNoIo", "floorThenNoIo"];
     let syscalls: PerCallResult["syscalls"];
     if (c.straceCalls > 0 && straceAvailable()) {
       log(`strace, ${c.straceCalls} and ${2 * c.straceCalls} calls`);

@@ -3,9 +3,11 @@
  * ours with a transport that answers at once without I/O (the runtime's own CPU: validation,
  * serialization, signing, decoding).
  */
-export type Impl = "ours" | "theirs" | "bare" | "oursNoIo";
+// `floorThenNoIo`: a floor request, then a call of ours without I/O. Its CPU minus the floor's is what the
+// runtime's own work costs right after a socket round trip, to compare with `oursNoIo` run back to back.
+export type Impl = "ours" | "theirs" | "bare" | "oursNoIo" | "floorThenNoIo";
 
-export const IMPLS: readonly Impl[] = ["ours", "theirs", "bare", "oursNoIo"];
+export const IMPLS: readonly Impl[] = ["ours", "theirs", "bare", "oursNoIo", "floorThenNoIo"];
 
 /** Fake credentials: the benchmark server never checks signatures, and nothing leaves 127.0.0.1. */
 export const BENCH_ACCESS_KEY_ID = "LTAI5tBENCHACCESSKEYID000";

@@ -63,8 +63,8 @@ function fixture(): SuiteResults {
     perCall: {
       calls: 2000,
       rounds: 5,
-      cpuUs: perImpl((i) => flat({ ours: 100, theirs: 150, bare: 50, oursNoIo: 20 }[i])),
-      userUs: perImpl((i) => flat({ ours: 70, theirs: 110, bare: 30, oursNoIo: 19 }[i])),
+      cpuUs: perImpl((i) => flat({ ours: 100, theirs: 150, bare: 50, oursNoIo: 20, floorThenNoIo: 90 }[i])),
+      userUs: perImpl((i) => flat({ ours: 70, theirs: 110, bare: 30, oursNoIo: 19, floorThenNoIo: 60 }[i])),
       callsPerSecond: perImpl(() => flat(8000)),
       newConnections: perImpl(() => 0),
       ratios: {
@@ -82,7 +82,7 @@ function fixture(): SuiteResults {
         involuntaryContextSwitches: perImpl(() => 0.1),
       },
       syscalls: { ours: { total: 6, byName: { write: 1, read: 2 } }, bare: { total: 5, byName: { write: 1, read: 1 } } },
-      instructions: { ours: 900_000, bare: 300_000, theirs: 1_500_000, oursNoIo: 200_000 },
+      instructions: { ours: 900_000, bare: 300_000, theirs: 1_500_000, oursNoIo: 200_000, floorThenNoIo: 500_000 },
       skipped: [],
     },
     signing: {

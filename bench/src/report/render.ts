@@ -158,8 +158,8 @@ function renderScale(r: SuiteResults, out: string[]): void {
   }
 }
 
-const IMPL_LABEL: Record<Impl, string> = { ours: "ours", theirs: "official", bare: "bare http (floor)", oursNoIo: "ours without I/O" };
-const IMPL_ORDER: readonly Impl[] = ["ours", "theirs", "bare", "oursNoIo"];
+const IMPL_LABEL: Record<Impl, string> = { ours: "ours", theirs: "official", bare: "bare http (floor)", oursNoIo: "ours without I/O", floorThenNoIo: "floor, then ours without I/O" };
+const IMPL_ORDER: readonly Impl[] = ["ours", "theirs", "bare", "oursNoIo", "floorThenNoIo"];
 
 function renderPerCall(r: SuiteResults, out: string[]): void {
   const p = r.perCall!;
