@@ -100,7 +100,7 @@ function copyRepository(dest: string, keep: readonly string[]): void {
     "tests",
     "bench",
     // The mock package's own tests import FC and NAS operation packages.
-    ...(dropped.length > 0 ? ["packages/mock"] : []),
+    ...(dropped.length > 0 ? ["packages/mock", ".changeset/mock-*"] : []),
     ...dropped.flatMap((p) => [`specs/${p}`, `packages/${p}`, `.changeset/acs-gen-${p}-*`]),
   ].map((p) => `:(exclude,glob)${p}${p.endsWith("*") ? "" : "/**"}`);
   mkdirSync(dest, { recursive: true });
