@@ -41,9 +41,12 @@ function cell(s: StepResult | undefined, what: "time" | "memory"): string {
   return `${mb(s.maxRssBytes)} / ${mb(s.peakTreeRssBytes)}`;
 }
 
-/** Growth exponent of a step's wall time between the first and the last catalog that ran it (1 = linear). */
+/**
+ * Growth exponent of a step's wall time between the first and the last catalog that finished it (1 = linear):
+ * a step stopped at its limit has no meaningful time or CPU (its killed processes are not accounted).
+ */
 export function stepGrowth(catalogs: readonly CatalogResult[], name: StepName, key: "wallMs" | "cpuMs" = "wallMs"): number {
-  const ran = catalogs.filter((c) => c.steps[name] && c.operations > 0);
+  const ran = catalogs.filter((c) => c.steps[name]?.ok && c.operations > 0);
   if (ran.length < 2) return NaN;
   const first = ran[0]!;
   const last = ran[ran.length - 1]!;
@@ -74,7 +77,7 @@ function renderScale(r: SuiteResults, out: string[]): void {
   out.push("");
   out.push("### Time: wall (CPU)");
   out.push("");
-  const growthCol = cats.length >= 2 ? [`growth ${cats[0]!.label} → ${cats[cats.length - 1]!.label} (1 = linear)`] : [];
+  const growthCol = cats.length >= 2 ? ["growth, first → last catalog that finished the step (1 = linear)"] : [];
   out.push(table(["step", ...cats.map((c) => c.label), ...growthCol], STEP_LABELS.map(([name, label]) => {
     const g = stepGrowth(cats, name);
     const gc = stepGrowth(cats, name, "cpuMs");
