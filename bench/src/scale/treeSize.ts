@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync } from "node:fs";
+import { type Dirent, lstatSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 
 /** Bytes and files a catalog takes in the working tree. */
@@ -13,14 +13,17 @@ export interface TreeSize {
 
 const NOT_SOURCE = new Set(["node_modules", ".turbo", "dist"]);
 
-function walk(dir: string, into: { files: number; bytes: number }, skip: ReadonlySet<string>): void {
-  let entries;
+/** A folder's entries, none when it cannot be read (it vanished or is not a folder). */
+function entriesOf(dir: string): Dirent[] {
   try {
-    entries = readdirSync(dir, { withFileTypes: true });
+    return readdirSync(dir, { withFileTypes: true });
   } catch {
-    return;
+    return [];
   }
-  for (const e of entries) {
+}
+
+function walk(dir: string, into: { files: number; bytes: number }, skip: ReadonlySet<string>): void {
+  for (const e of entriesOf(dir)) {
     if (skip.has(e.name) || e.name.endsWith(".tsbuildinfo")) continue;
     const abs = join(dir, e.name);
     if (e.isDirectory()) walk(abs, into, skip);
@@ -32,13 +35,7 @@ function walk(dir: string, into: { files: number; bytes: number }, skip: Readonl
 }
 
 function walkDist(dir: string, into: { files: number; bytes: number }): void {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const e of entries) {
+  for (const e of entriesOf(dir)) {
     if (!e.isDirectory() || e.name === "node_modules" || e.name === ".turbo") continue;
     const abs = join(dir, e.name);
     if (e.name === "dist") walk(abs, into, new Set());
