@@ -79,7 +79,10 @@ export async function startCaptureServer(): Promise<CaptureServer> {
   const sockets = new Set<Socket>();
   // Inputs with every parameter filled make long query strings (ECS: hundreds of percent-encoded values):
   // a head of up to 1 MiB is accepted, so size never decides what is compared.
-  const server = createServer({ maxHeaderSize: 1024 * 1024 }, (req: IncomingMessage, res: ServerResponse) => {
+  // Idle keep-alive connections stay open for the whole suite (closed by close()): with Node's default of 5 s,
+  // a client that paused longer (loading an SDK on a busy machine) could reuse a socket the server was
+  // closing at that moment and get ECONNRESET.
+  const server = createServer({ maxHeaderSize: 1024 * 1024, keepAliveTimeout: 30 * 60_000 }, (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
